@@ -1,0 +1,500 @@
+// The screening engine: SCREENING.md rules 1-8. Parser threads turn blocks of the detections file
+// into classified reads (rules 1-4, 7 and 8, which depend on one row alone); the calling thread
+// consumes the blocks in file order and does what depends on order: the de-duplication of
+// (camera_id, detection_id) and the grouping into violations and review items (rules 5 and 6).
+//
+// Blocks are cut at line breaks without knowing whether a line break sits inside a quoted field;
+// the consumer checks that each block starts exactly where the previous one really ended and
+// re-parses a block itself when it does not, so the split never changes the result.
+#include "anpr/screening.h"
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/calendar.h"
+#include "core/local_time.h"
+#include "core/plate.h"
+#include "csv/csv_reader.h"
+
+namespace hh {
+
+ScreenOptions::ScreenOptions() {
+  // Rule 5: the default minimum confidence is 0.90.
+  Confidence::Parse("0.90", &min_confidence);
+}
+
+namespace {
+
+// Rule 7: the regularisation deadline is 23:00 local time on the first working day after the
+// read's local day.
+constexpr int32_t kDeadlineSecondsOfDay = 23 * 3600;
+
+enum Outcome : uint8_t {
+  kExitCamera,
+  kCameraInactive,
+  kOutsideZoneHours,
+  kExempt,
+  kPending,
+  kStrong,  // confidence >= min: a violation
+  kWeak,    // confidence < min: review, unless its group has a violation
+};
+
+// The detections columns, by position in the file's header.
+struct Columns {
+  int camera, detection, observed, plate, country, confidence, image;
+  size_t count;
+};
+
+// A valid row, classified. Its detection id (and, for kStrong/kWeak, its normalised plate) are
+// in the block's arena at `off`.
+struct BlockRead {
+  Instant at;
+  int32_t day;
+  uint32_t camera;
+  uint32_t off;
+  uint32_t id_len;
+  uint16_t plate_len;
+  uint8_t outcome;
+};
+
+struct Block {
+  uint64_t begin = 0;
+  uint64_t limit = UINT64_MAX;
+  uint64_t end_offset = 0;  // where the reader stopped: the start of the next block's first record
+  uint64_t lines = 0;       // lines consumed, from begin to end_offset
+  uint64_t rows = 0;
+  std::vector<BlockRead> reads;
+  std::string arena;
+  std::vector<RejectedRow> rejects;  // lines relative to begin (0-based)
+  Status status;
+};
+
+class Classifier {
+ public:
+  Classifier(const ScreeningConfig& cfg, const ScreenOptions& opt, const Columns& col)
+      : cfg_(cfg), opt_(opt), col_(col), tz_(LocalTime::Brussels()) {}
+
+  void Parse(const std::string& path, Block* b) {
+    auto reader = CsvReader::OpenFileRange(path, b->begin, b->limit, 0);
+    if (!reader.ok()) {
+      b->status = reader.status();
+      return;
+    }
+    CsvRecord rec;
+    while ((*reader)->Next(&rec)) Row(rec, b);
+    b->status = (*reader)->io_status();
+    b->end_offset = (*reader)->next_offset();
+    b->lines = (*reader)->next_line();
+  }
+
+ private:
+  void Reject(Block* b, uint64_t line, const char* code, std::string detail) {
+    b->rejects.push_back({line, std::string(code) + ": " + detail});
+  }
+
+  void Row(const CsvRecord& rec, Block* b) {
+    ++b->rows;
+    const auto& f = rec.fields;
+    // Rule 8: invalid rows are rejected with their line; the rest of the file goes on.
+    if (rec.error != nullptr) return Reject(b, rec.line, "bad_quoting", rec.error);
+    if (f.size() != col_.count) {
+      return Reject(b, rec.line, "column_count",
+                    "expected " + std::to_string(col_.count) + " fields, found " +
+                        std::to_string(f.size()));
+    }
+    std::string_view camera_id = f[col_.camera];
+    int64_t cam_index = cfg_.camera_index.IndexOf(camera_id);
+    if (cam_index < 0) {
+      return Reject(b, rec.line, "unknown_camera",
+                    "camera_id \"" + std::string(camera_id) + "\" is not in the cameras file");
+    }
+    const uint32_t camera = cfg_.camera_index.ValueAt(static_cast<size_t>(cam_index));
+    Instant at;
+    const char* why = nullptr;
+    if (!Instant::TryParse(f[col_.observed], &at, &why)) {
+      return Reject(b, rec.line, "bad_instant",
+                    "observed_at \"" + std::string(f[col_.observed]) + "\": " + why);
+    }
+    // Rule 1: plate normalisation.
+    std::string_view raw_plate = f[col_.plate];
+    if (plate_buf_.size() < raw_plate.size()) plate_buf_.resize(raw_plate.size());
+    size_t plate_len = NormalisePlateInto(raw_plate, plate_buf_.data());
+    if (plate_len == 0) {
+      return Reject(b, rec.line, "empty_plate",
+                    "plate \"" + std::string(raw_plate) + "\" has no letter or digit");
+    }
+    if (plate_len > UINT16_MAX) {
+      return Reject(b, rec.line, "bad_plate", "plate longer than 65535 characters");
+    }
+    Confidence conf;
+    switch (Confidence::Parse(f[col_.confidence], &conf)) {
+      case Confidence::ParseError::kNone:
+        break;
+      case Confidence::ParseError::kNotANumber:
+        return Reject(b, rec.line, "bad_confidence",
+                      "confidence \"" + std::string(f[col_.confidence]) + "\" is not a decimal number");
+      case Confidence::ParseError::kOutOfRange:
+        return Reject(b, rec.line, "bad_confidence",
+                      "confidence \"" + std::string(f[col_.confidence]) + "\" is outside [0, 1]");
+    }
+    std::string_view detection_id = f[col_.detection];
+
+    BlockRead r{};
+    r.at = at;
+    r.camera = camera;
+    r.outcome = Classify(cfg_.cameras[camera], at, std::string_view(plate_buf_.data(), plate_len),
+                         conf, &r.day);
+    r.off = static_cast<uint32_t>(b->arena.size());
+    r.id_len = static_cast<uint32_t>(detection_id.size());
+    b->arena.append(detection_id);
+    if (r.outcome == kStrong || r.outcome == kWeak) {
+      r.plate_len = static_cast<uint16_t>(plate_len);
+      b->arena.append(plate_buf_.data(), plate_len);
+    }
+    b->reads.push_back(r);
+  }
+
+  Outcome Classify(const Camera& cam, Instant at, std::string_view plate, Confidence conf,
+                   int32_t* day) {
+    // Rule 2: relevant reads come from an entry camera, active at observed_at ([from, to)),
+    // while its zone's restriction applies.
+    if (!cam.entry) return kExitCamera;
+    if (at < cam.active_from || (cam.active_to && at >= *cam.active_to)) return kCameraInactive;
+    LocalDateTime local = tz_.ToLocal(at);
+    *day = local.date.days();
+    const std::vector<ZoneRule>& rules = cfg_.zone_rules[cam.zone];
+    if (!rules.empty()) {
+      const uint8_t bit = static_cast<uint8_t>(1u << local.iso_weekday());
+      bool applies = false;
+      for (const ZoneRule& z : rules) {
+        if ((z.weekdays & bit) && local.seconds_of_day >= z.from_s && local.seconds_of_day < z.to_s) {
+          applies = true;
+          break;
+        }
+      }
+      if (!applies) return kOutsideZoneHours;
+    }
+    // Rule 3: exempt when a permit for this plate covers this zone (or '*') at observed_at.
+    if (const int32_t* first = cfg_.permit_first.Find(plate)) {
+      for (int32_t i = *first; i >= 0; i = cfg_.permit_spans[static_cast<size_t>(i)].next) {
+        const PermitSpan& p = cfg_.permit_spans[static_cast<size_t>(i)];
+        if ((p.zone == cam.zone || p.zone == ScreeningConfig::kAnyZone) && p.from <= at && at < p.to) {
+          return kExempt;
+        }
+      }
+    }
+    // Rule 7: with --as-of, only reads whose deadline has passed are decided.
+    if (opt_.as_of && Deadline(local.date) > *opt_.as_of) return kPending;
+    // Rules 5 and 6: the confidence splits violations from review items.
+    return conf >= opt_.min_confidence ? kStrong : kWeak;
+  }
+
+  Instant Deadline(LocalDate day) {
+    if (day.days() != deadline_day_) {
+      deadline_day_ = day.days();
+      LocalDate due = WorkingDayCalendar::Belgium().NextWorkingDayAfter(day);
+      deadline_ = tz_.FromLocal(due, kDeadlineSecondsOfDay);
+    }
+    return deadline_;
+  }
+
+  const ScreeningConfig& cfg_;
+  const ScreenOptions& opt_;
+  const Columns& col_;
+  LocalTime tz_;
+  std::string plate_buf_ = std::string(64, '\0');
+  int32_t deadline_day_ = INT32_MIN;
+  Instant deadline_;
+};
+
+// The first read of a group so far: earliest observed_at, then smallest (camera_id,
+// detection_id) byte by byte (rule 5).
+struct FirstRead {
+  Instant at;
+  uint32_t camera = 0;
+  uint32_t id_off = 0;
+  uint32_t id_len = 0;
+  bool set = false;
+};
+
+struct Group {
+  uint64_t count = 0;
+  FirstRead strong;
+  FirstRead weak;
+};
+
+// The in-order half: de-duplication (the first valid row of a (camera_id, detection_id) pair is
+// the read) and grouping by (zone, plate, local day).
+class Consumer {
+ public:
+  explicit Consumer(const ScreeningConfig& cfg, size_t expected_reads)
+      : cfg_(cfg), seen_(expected_reads), groups_(expected_reads / 8 + 16) {}
+
+  void Consume(const Block& b, uint64_t first_line, ScreenResult* out) {
+    out->stats.rows += b.rows;
+    for (const RejectedRow& r : b.rejects) out->rejects.push_back({first_line + r.line, r.reason});
+    ScreenStats& s = out->stats;
+    for (const BlockRead& r : b.reads) {
+      std::string_view id(b.arena.data() + r.off, r.id_len);
+      // Key: camera index (3 bytes; fewer than 2^24 cameras) + detection id.
+      key_.assign(reinterpret_cast<const char*>(&r.camera), 3);
+      key_.append(id);
+      if (!seen_.Insert(key_).second) {
+        ++s.repeated_reads;
+        continue;
+      }
+      ++s.reads;
+      switch (r.outcome) {
+        case kExitCamera: ++s.dropped_exit_camera; continue;
+        case kCameraInactive: ++s.dropped_camera_inactive; continue;
+        case kOutsideZoneHours: ++s.dropped_outside_zone_hours; continue;
+        case kExempt: ++s.exempt; continue;
+        case kPending: ++s.pending; continue;
+        default: break;
+      }
+      const Camera& cam = cfg_.cameras[r.camera];
+      std::string_view plate(b.arena.data() + r.off + r.id_len, r.plate_len);
+      key_.assign(reinterpret_cast<const char*>(&cam.zone), 4);
+      key_.append(reinterpret_cast<const char*>(&r.day), 4);
+      key_.append(plate);
+      Group& g = *groups_.Insert(key_).first;
+      ++g.count;
+      FirstRead& first = r.outcome == kStrong ? g.strong : g.weak;
+      if (!first.set || Earlier(r.at, r.camera, id, first)) {
+        first.at = r.at;
+        first.camera = r.camera;
+        first.id_off = static_cast<uint32_t>(ids_.size());
+        first.id_len = r.id_len;
+        first.set = true;
+        ids_.append(id);
+      }
+    }
+  }
+
+  void Finish(ScreenResult* out) {
+    // Zones sort by their id's bytes.
+    std::vector<uint32_t> rank(cfg_.zone_ids.size());
+    {
+      std::vector<uint32_t> order(cfg_.zone_ids.size());
+      for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(),
+                [&](uint32_t a, uint32_t b) { return cfg_.zone_ids[a] < cfg_.zone_ids[b]; });
+      for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    }
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      std::string_view key = groups_.KeyAt(i);
+      const Group& g = groups_.ValueAt(i);
+      // Rule 6: a group with a strong read is a violation (its low reads join it as evidence);
+      // otherwise it is a review item.
+      const FirstRead& first = g.strong.set ? g.strong : g.weak;
+      ScreenedGroup row;
+      std::memcpy(&row.zone, key.data(), 4);
+      int32_t day;
+      std::memcpy(&day, key.data() + 4, 4);
+      row.local_day = LocalDate::FromDays(day);
+      row.plate = std::string(key.substr(8));
+      row.first_camera = first.camera;
+      row.first_detection_id = ids_.substr(first.id_off, first.id_len);
+      row.first_observed_at = first.at;
+      row.read_count = g.count;
+      (g.strong.set ? out->violations : out->review).push_back(std::move(row));
+    }
+    auto order = [&](const ScreenedGroup& a, const ScreenedGroup& b) {
+      if (a.zone != b.zone) return rank[a.zone] < rank[b.zone];
+      if (a.plate != b.plate) return a.plate < b.plate;
+      return a.local_day < b.local_day;
+    };
+    std::sort(out->violations.begin(), out->violations.end(), order);
+    std::sort(out->review.begin(), out->review.end(), order);
+    out->stats.violations = out->violations.size();
+    out->stats.review_items = out->review.size();
+    out->stats.rejects = out->rejects.size();
+  }
+
+ private:
+  bool Earlier(Instant at, uint32_t camera, std::string_view id, const FirstRead& f) const {
+    if (at != f.at) return at < f.at;
+    if (camera != f.camera) return cfg_.cameras[camera].id < cfg_.cameras[f.camera].id;
+    return id < std::string_view(ids_.data() + f.id_off, f.id_len);
+  }
+
+  const ScreeningConfig& cfg_;
+  StringMap<uint8_t> seen_;
+  StringMap<Group> groups_;
+  std::string ids_;  // detection ids of first reads
+  std::string key_;
+};
+
+// Offsets where blocks start: the header's end, then the byte after the first line break at or
+// after every block_bytes.
+Result<std::vector<uint64_t>> CutBlocks(const std::string& path, uint64_t start, uint64_t size,
+                                        size_t block_bytes) {
+  std::vector<uint64_t> cuts{start};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Unavailable(path + ": cannot open: " + std::strerror(errno));
+  char buf[4096];
+  uint64_t p = start + block_bytes;
+  while (p < size) {
+    ssize_t got = ::pread(fd, buf, sizeof buf, static_cast<off_t>(p));
+    if (got <= 0) break;
+    const char* nl = static_cast<const char*>(std::memchr(buf, '\n', static_cast<size_t>(got)));
+    if (nl == nullptr) {
+      p += static_cast<uint64_t>(got);
+      continue;
+    }
+    uint64_t cut = p + static_cast<uint64_t>(nl - buf) + 1;
+    if (cut >= size) break;
+    cuts.push_back(cut);
+    p = std::max(cut, cuts.back()) + block_bytes;
+  }
+  ::close(fd);
+  return cuts;
+}
+
+}  // namespace
+
+Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
+                                      const ScreenOptions& options) {
+  auto reader = CsvReader::OpenFile(path);
+  if (!reader.ok()) return reader.status();
+  CsvRecord header;
+  if (!(*reader)->Next(&header)) {
+    if (!(*reader)->io_status().ok()) return Unavailable(path + ": " + (*reader)->io_status().message());
+    return InvalidArgument(path + ": line 1: the file is empty (a header row is required)");
+  }
+  if (header.error != nullptr) {
+    return InvalidArgument(path + ": line " + std::to_string(header.line) + ", field header: " +
+                           header.error);
+  }
+  auto cols = LocateColumns(header, {"camera_id", "detection_id", "observed_at", "plate", "country",
+                                     "confidence", "image_ref"});
+  if (!cols.ok()) return InvalidArgument(path + ": " + cols.status().message());
+  const Columns col{(*cols)[0], (*cols)[1], (*cols)[2], (*cols)[3],
+                    (*cols)[4], (*cols)[5], (*cols)[6], header.fields.size()};
+  const uint64_t data_start = (*reader)->next_offset();
+  const uint64_t first_data_line = (*reader)->next_line();
+  const uint64_t size = (*reader)->file_size();
+  reader->reset();
+
+  auto cut = CutBlocks(path, data_start, size, std::max<size_t>(options.block_bytes, 1));
+  if (!cut.ok()) return cut.status();
+  const std::vector<uint64_t>& cuts = *cut;
+  const size_t n = cuts.size();
+  std::vector<Block> blocks(n);
+  for (size_t i = 0; i < n; ++i) {
+    blocks[i].begin = cuts[i];
+    blocks[i].limit = i + 1 < n ? cuts[i + 1] : UINT64_MAX;
+  }
+
+  // Parser threads take blocks in order, at most `window` ahead of the consumer (bounded memory).
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  const size_t window = threads * 2;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<char> done(n, 0);
+  size_t next_block = 0;
+  size_t consumed = 0;
+  auto work = [&] {
+    Classifier classifier(config, options, col);
+    for (;;) {
+      size_t k;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window; });
+        if (next_block >= n) return;
+        k = next_block++;
+      }
+      classifier.Parse(path, &blocks[k]);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        done[k] = 1;
+      }
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+
+  ScreenResult result;
+  Consumer consumer(config, static_cast<size_t>(size / 64));
+  Classifier own(config, options, col);  // re-parses a block whose speculative start was wrong
+  uint64_t expected = data_start;
+  uint64_t line = first_data_line;
+  Status failure;
+  for (size_t k = 0; k < n; ++k) {
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[k] != 0; });
+    }
+    Block& b = blocks[k];
+    if (b.begin != expected && expected < b.limit) {
+      // The cut fell inside a quoted field: parse from where the previous block really ended.
+      Block redo;
+      redo.begin = expected;
+      redo.limit = b.limit;
+      own.Parse(path, &redo);
+      b = std::move(redo);
+    }
+    if (b.begin == expected && failure.ok()) {
+      if (!b.status.ok()) failure = b.status;
+      consumer.Consume(b, line, &result);
+      line += b.lines;
+      expected = b.end_offset;
+    }
+    // else: the previous block's last record ran past this whole block; nothing here is new.
+    b = Block();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      consumed = k + 1;
+    }
+    cv.notify_all();
+    if (options.progress) options.progress(std::min(expected, size), size);
+  }
+  for (std::thread& t : pool) t.join();
+  if (!failure.ok()) return Unavailable(path + ": " + failure.message());
+  consumer.Finish(&result);
+  return result;
+}
+
+std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows) {
+  std::string out = "zone_id,plate,local_day,first_camera_id,first_detection_id,first_observed_at,read_count\n";
+  out.reserve(out.size() + rows.size() * 72);
+  for (const ScreenedGroup& g : rows) {
+    AppendCsvField(out, config.zone_ids[g.zone]);
+    out.push_back(',');
+    AppendCsvField(out, g.plate);
+    out.push_back(',');
+    g.local_day.AppendIso(out);
+    out.push_back(',');
+    AppendCsvField(out, config.cameras[g.first_camera].id);
+    out.push_back(',');
+    AppendCsvField(out, g.first_detection_id);
+    out.push_back(',');
+    g.first_observed_at.AppendUtc(out);
+    out.push_back(',');
+    out += std::to_string(g.read_count);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+std::string FormatRejectsCsv(const std::vector<RejectedRow>& rejects) {
+  std::string out = "line,reason\n";
+  for (const RejectedRow& r : rejects) {
+    out += std::to_string(r.line);
+    out.push_back(',');
+    AppendCsvField(out, r.reason);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace hh

@@ -1,0 +1,131 @@
+// Camera screening of a low-traffic zone (shared/anpr/SCREENING.md): from the cameras, zone
+// hours, permits and one file of camera reads to the violations, the review items and the
+// rejected rows. The rules live in screening.cpp, each marked with its rule number.
+//
+// Data ownership: LoadScreeningConfig reads the three small files into an immutable
+// ScreeningConfig; ScreenDetections streams the detections file through worker threads (each
+// with its own parser and time-zone cache) and one in-order consumer that owns the de-duplication
+// set and the groups, so the result is the same for any number of threads or block size.
+// Privacy (rule 3): exempt reads are counted and forgotten; no plate of theirs is kept.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anpr/confidence.h"
+#include "core/instant.h"
+#include "core/status.h"
+#include "core/string_map.h"
+
+namespace hh {
+
+// A zone restriction row: ISO weekdays as a bit mask (bit 1 = Monday .. bit 7 = Sunday) and the
+// local times [from, to) in seconds of the day (to may be 86400 for "24:00").
+struct ZoneRule {
+  uint8_t weekdays = 0;
+  int32_t from_s = 0;
+  int32_t to_s = 0;
+};
+
+struct Camera {
+  std::string id;
+  uint32_t zone = 0;
+  bool entry = false;
+  Instant active_from;
+  std::optional<Instant> active_to;  // none: still active
+};
+
+struct PermitSpan {
+  uint32_t zone;  // kAnyZone for '*'
+  Instant from;
+  Instant to;
+  int32_t next;  // next span of the same plate, or -1
+};
+
+struct ScreeningConfig {
+  static constexpr uint32_t kAnyZone = UINT32_MAX;
+
+  std::vector<std::string> zone_ids;                // zone index -> id
+  std::vector<std::vector<ZoneRule>> zone_rules;    // empty: restricted at all times
+  StringMap<uint32_t> zone_index{64};
+  std::vector<Camera> cameras;
+  StringMap<uint32_t> camera_index{256};
+  std::vector<PermitSpan> permit_spans;
+  StringMap<int32_t> permit_first{1024};            // normalised plate -> first span
+
+  uint32_t InternZone(std::string_view id);
+};
+
+struct ScreeningFiles {
+  std::string cameras;
+  std::string permits;
+  std::string detections;
+  std::string zones;  // empty: no zones file (every zone restricted at all times)
+};
+
+// Reads cameras, zones and permits. Any bad row makes the whole load fail with an
+// InvalidArgument that names the file, the line and the field.
+Result<ScreeningConfig> LoadScreeningConfig(const ScreeningFiles& files);
+
+struct ScreenOptions {
+  std::optional<Instant> as_of;     // rule 7: decide only reads whose deadline is <= as_of
+  Confidence min_confidence;        // rule 5; ScreenOptions() sets the spec's 0.90
+  int threads = 2;                  // parser threads (the consumer is the calling thread)
+  size_t block_bytes = 4 << 20;     // bytes of detections per parser task
+  // Called now and then with (bytes done, bytes in all); for a progress line.
+  std::function<void(uint64_t, uint64_t)> progress;
+
+  ScreenOptions();
+};
+
+struct ScreenStats {
+  uint64_t rows = 0;            // data rows (empty lines are no rows)
+  uint64_t rejects = 0;         // rows written to rejects.csv
+  uint64_t reads = 0;           // distinct valid reads
+  uint64_t repeated_reads = 0;  // valid rows whose (camera, detection id) was already seen
+  uint64_t dropped_exit_camera = 0;
+  uint64_t dropped_camera_inactive = 0;
+  uint64_t dropped_outside_zone_hours = 0;
+  uint64_t exempt = 0;
+  uint64_t pending = 0;         // reads still inside their regularisation window (--as-of)
+  uint64_t violations = 0;
+  uint64_t review_items = 0;
+};
+
+// One row of violations.csv or review.csv.
+struct ScreenedGroup {
+  uint32_t zone = 0;
+  std::string plate;
+  LocalDate local_day;
+  uint32_t first_camera = 0;
+  std::string first_detection_id;
+  Instant first_observed_at;
+  uint64_t read_count = 0;
+};
+
+struct RejectedRow {
+  uint64_t line;
+  std::string reason;  // "code: detail", code one of column_count, unknown_camera, bad_instant,
+                       // empty_plate, bad_confidence, bad_quoting
+};
+
+struct ScreenResult {
+  ScreenStats stats;
+  std::vector<ScreenedGroup> violations;  // sorted by zone id, plate, local day (bytes)
+  std::vector<ScreenedGroup> review;      // same order
+  std::vector<RejectedRow> rejects;       // in line order
+};
+
+// Screens the detections file. A detections file whose header lacks a column, or that cannot
+// be read, fails as a whole; bad rows are returned as rejects and the rest is processed.
+Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
+                                      const ScreenOptions& options);
+
+// The three output files, byte for byte as SCREENING.md says (rejects: header "line,reason").
+std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows);
+std::string FormatRejectsCsv(const std::vector<RejectedRow>& rejects);
+
+}  // namespace hh

@@ -1,0 +1,21 @@
+// The subcommands of the handhaving executable. Each Register* adds its options to the CLI11 app
+// and sets *run to the function that executes it; main.cpp turns the returned Status into the
+// exit code (exit_codes.h) and prints the message. Commands write results to stdout and
+// diagnostics to stderr.
+#pragma once
+
+#include <functional>
+
+#include "core/status.h"
+
+namespace CLI {
+class App;
+}
+
+namespace hh {
+
+using CommandFn = std::function<Status()>;
+
+void RegisterScreenCommand(CLI::App& app, CommandFn* run);
+
+}  // namespace hh

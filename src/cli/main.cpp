@@ -1,0 +1,35 @@
+// handhaving: the single executable. Thin: it parses the command line, runs one command, and
+// maps the outcome to an exit code. All logic lives in the domain libraries.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Handhaving: municipal administrative sanctions back-office"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "handhaving 0.1.0");
+  hh::CommandFn run;
+  hh::RegisterScreenCommand(app, &run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? hh::kExitOk : hh::kExitUsage;
+  }
+  try {
+    hh::Status s = run();
+    if (!s.ok()) {
+      fmt::print(stderr, "handhaving: {}\n", s.message());
+      return hh::ExitCodeFor(s);
+    }
+    return hh::kExitOk;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "handhaving: internal error: {}\n", e.what());
+    return hh::kExitInternal;
+  }
+}

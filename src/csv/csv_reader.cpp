@@ -1,0 +1,306 @@
+#include "csv/csv_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+namespace hh {
+namespace {
+
+constexpr size_t kInitialBuffer = 1 << 20;  // 1 MiB: large enough for fast reads, small in RSS
+
+// Bytes that end a run of plain (unquoted) field text.
+constexpr std::array<bool, 256> kStop = [] {
+  std::array<bool, 256> t{};
+  t[','] = t['\n'] = t['"'] = true;
+  return t;
+}();
+
+size_t CountNewlines(const char* p, size_t n) {
+  size_t count = 0;
+  const char* end = p + n;
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
+    ++count;
+    ++p;
+  }
+  return count;
+}
+
+Result<std::unique_ptr<CsvReader>> Open(const std::string& path, int* fd_out, uint64_t* size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    std::string msg = path + ": cannot open: " + std::strerror(err);
+    if (err == ENOENT) return NotFound(msg);
+    return Unavailable(msg);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Unavailable(path + ": not a regular file");
+  }
+  *fd_out = fd;
+  *size = static_cast<uint64_t>(st.st_size);
+  return std::unique_ptr<CsvReader>();
+}
+
+}  // namespace
+
+CsvReader::~CsvReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Result<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path) {
+  return OpenFileRange(path, 0, UINT64_MAX, 1);
+}
+
+Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path,
+                                                            uint64_t begin, uint64_t end,
+                                                            uint64_t first_line) {
+  int fd = -1;
+  uint64_t size = 0;
+  auto opened = Open(path, &fd, &size);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<CsvReader> r(new CsvReader());
+  r->fd_ = fd;
+  r->source_size_ = size;
+  r->limit_ = end;
+  r->read_off_ = begin;
+  r->base_ = begin;
+  r->line_ = first_line;
+  r->at_start_ = begin == 0;
+  r->buf_.resize(kInitialBuffer);
+  return r;
+}
+
+std::unique_ptr<CsvReader> CsvReader::FromString(std::string text) {
+  std::unique_ptr<CsvReader> r(new CsvReader());
+  r->source_size_ = text.size();
+  r->limit_ = UINT64_MAX;
+  r->len_ = text.size();
+  r->buf_ = std::move(text);
+  r->eof_ = true;
+  return r;
+}
+
+bool CsvReader::Fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, len_ - pos_);
+    base_ += pos_;
+    len_ -= pos_;
+    pos_ = 0;
+  }
+  if (len_ == buf_.size()) buf_.resize(buf_.size() * 2);  // one record larger than the buffer
+  for (;;) {
+    ssize_t got = ::pread(fd_, buf_.data() + len_, buf_.size() - len_, static_cast<off_t>(read_off_));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      io_status_ = Unavailable(std::string("read error: ") + std::strerror(errno));
+      eof_ = true;
+      return false;
+    }
+    if (got == 0) {
+      eof_ = true;
+      return false;
+    }
+    read_off_ += static_cast<uint64_t>(got);
+    len_ += static_cast<size_t>(got);
+    return true;
+  }
+}
+
+bool CsvReader::ParseRecord(CsvRecord* rec) {
+  char* b = buf_.data();
+  const size_t n = len_;
+  size_t p = pos_;
+  size_t newlines = 0;
+  rec->fields.clear();
+  rec->error = nullptr;
+  quoted_.clear();
+  for (;;) {  // one field per iteration
+    const size_t fstart = p;
+    if (p < n && b[p] == '"') {
+      ++p;
+      const size_t qstart = p;
+      bool escapes = false;
+      size_t qend;
+      for (;;) {
+        const char* q = static_cast<const char*>(std::memchr(b + p, '"', n - p));
+        if (q == nullptr) {
+          if (!eof_) return false;
+          newlines += CountNewlines(b + p, n - p);
+          rec->error = "a quoted field is never closed";
+          rec->fields.emplace_back(b + qstart, n - qstart);
+          quoted_.push_back(escapes ? 2 : 1);
+          pos_ = n;
+          line_ += newlines;
+          return true;
+        }
+        size_t qi = static_cast<size_t>(q - b);
+        newlines += CountNewlines(b + p, qi - p);
+        if (qi + 1 == n && !eof_) return false;
+        if (qi + 1 < n && b[qi + 1] == '"') {
+          escapes = true;
+          p = qi + 2;
+          continue;
+        }
+        qend = qi;
+        p = qi + 1;
+        break;
+      }
+      // After the closing quote: a separator, a line end, or the end of the input.
+      if (p == n) {
+        if (!eof_) return false;
+        rec->fields.emplace_back(b + qstart, qend - qstart);
+        quoted_.push_back(escapes ? 2 : 1);
+        pos_ = p;
+        line_ += newlines;
+        return true;
+      }
+      char c = b[p];
+      if (c == '\r' && p + 1 == n && !eof_) return false;
+      if (c == ',' || c == '\n' || (c == '\r' && (p + 1 == n || b[p + 1] == '\n'))) {
+        rec->fields.emplace_back(b + qstart, qend - qstart);
+        quoted_.push_back(escapes ? 2 : 1);
+        if (c == ',') {
+          ++p;
+          continue;
+        }
+        p += (c == '\r' && p + 1 < n) ? 2 : 1;
+        pos_ = p;
+        line_ += newlines + 1;
+        return true;
+      }
+      // Text after the closing quote: keep the record (flagged) and scan on as plain text.
+      // Text after the closing quote: keep the record, flagged, and scan the rest of this
+      // field as plain text.
+      rec->error = "text after the closing quote of a field";
+    }
+    // Plain (unquoted) field, or the rest of a malformed quoted one.
+    for (;;) {
+      while (p < n && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+      if (p == n) {
+        if (!eof_) return false;
+        size_t end = n;
+        if (end > fstart && b[end - 1] == '\r') --end;
+        rec->fields.emplace_back(b + fstart, end - fstart);
+        quoted_.push_back(0);
+        pos_ = n;
+        line_ += newlines;
+        return true;
+      }
+      if (b[p] == '"') {
+        if (rec->error == nullptr) rec->error = "a double quote inside an unquoted field";
+        ++p;
+        continue;
+      }
+      break;
+    }
+    if (b[p] == ',') {
+      rec->fields.emplace_back(b + fstart, p - fstart);
+      quoted_.push_back(0);
+      ++p;
+      continue;
+    }
+    // b[p] == '\n'
+    size_t end = p;
+    if (end > fstart && b[end - 1] == '\r') --end;
+    rec->fields.emplace_back(b + fstart, end - fstart);
+    quoted_.push_back(0);
+    pos_ = p + 1;
+    line_ += newlines + 1;
+    return true;
+  }
+}
+
+bool CsvReader::Next(CsvRecord* rec) {
+  for (;;) {
+    if (pos_ == len_ && !Fill()) return false;
+    if (at_start_) {
+      // A UTF-8 byte-order mark is not data.
+      if (len_ - pos_ < 3 && Fill()) continue;
+      if (len_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+      at_start_ = false;
+      continue;
+    }
+    if (base_ + pos_ >= limit_) return false;
+    // Empty lines are no records.
+    char c = buf_[pos_];
+    if (c == '\n') {
+      ++pos_;
+      ++line_;
+      continue;
+    }
+    if (c == '\r') {
+      if (pos_ + 1 == len_ && Fill()) continue;
+      if (pos_ + 1 < len_ && buf_[pos_ + 1] == '\n') {
+        pos_ += 2;
+        ++line_;
+        continue;
+      }
+    }
+    const uint64_t line = line_;
+    const uint64_t offset = base_ + pos_;
+    // ParseRecord changes nothing when it runs out of buffer; Fill() then moves the record to
+    // the front of the buffer and reads more. Once the input is exhausted (eof_), it succeeds.
+    while (!ParseRecord(rec)) {
+      if (!Fill() && !io_status_.ok()) return false;
+    }
+    rec->line = line;
+    rec->offset = offset;
+    // Undo "" escapes in place (the text only shrinks).
+    for (size_t i = 0; i < rec->fields.size(); ++i) {
+      if (quoted_[i] != 2) continue;
+      std::string_view f = rec->fields[i];
+      char* w = const_cast<char*>(f.data());
+      size_t out = 0;
+      for (size_t r = 0; r < f.size(); ++r) {
+        w[out++] = f[r];
+        if (f[r] == '"' && r + 1 < f.size() && f[r + 1] == '"') ++r;
+      }
+      rec->fields[i] = std::string_view(f.data(), out);
+    }
+    return true;
+  }
+}
+
+void AppendCsvField(std::string& out, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(field);
+    return;
+  }
+  out.push_back('"');
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+Result<std::vector<int>> LocateColumns(const CsvRecord& header,
+                                       const std::vector<std::string_view>& wanted) {
+  std::vector<int> idx(wanted.size(), -1);
+  for (size_t w = 0; w < wanted.size(); ++w) {
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      if (header.fields[i] == wanted[w]) {
+        if (idx[w] != -1) {
+          return InvalidArgument("line " + std::to_string(header.line) + ", field " +
+                                 std::string(wanted[w]) + ": column appears twice in the header");
+        }
+        idx[w] = static_cast<int>(i);
+      }
+    }
+    if (idx[w] == -1) {
+      return InvalidArgument("line " + std::to_string(header.line) + ", field " +
+                             std::string(wanted[w]) + ": column missing from the header");
+    }
+  }
+  return idx;
+}
+
+}  // namespace hh
