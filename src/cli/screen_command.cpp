@@ -21,6 +21,7 @@ struct ScreenArgs {
   std::string as_of;
   std::string min_confidence;
   int threads = 2;
+  size_t block_bytes = 4 << 20;
   bool quiet = false;
 };
 
@@ -29,6 +30,7 @@ Status RunScreen(const ScreenArgs& a) {
   const auto t0 = Clock::now();
   ScreenOptions opt;
   opt.threads = a.threads;
+  opt.block_bytes = a.block_bytes;
   if (!a.as_of.empty()) {
     auto t = Instant::Parse(a.as_of);
     if (!t.ok()) return InvalidArgument("--as-of \"" + a.as_of + "\": " + t.status().message());
@@ -92,6 +94,9 @@ void RegisterScreenCommand(CLI::App& app, CommandFn* run) {
                   "decide only reads whose regularisation deadline is at or before this RFC 3339 instant");
   cmd->add_option("--min-confidence", args->min_confidence, "minimum confidence of a violation (default 0.90)");
   cmd->add_option("--threads", args->threads, "parser threads (default 2)")->check(CLI::Range(1, 64));
+  cmd->add_option("--block-bytes", args->block_bytes,
+                  "bytes of detections per parser task (tuning and tests; default 4 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   cmd->add_flag("--quiet", args->quiet, "no progress line");
   cmd->callback([args, run] { *run = [args] { return RunScreen(*args); }; });
 }
