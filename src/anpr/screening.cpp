@@ -21,6 +21,7 @@
 
 #include "core/calendar.h"
 #include "core/local_time.h"
+#include "anpr/read_id_set.h"
 #include "core/plate.h"
 #include "csv/csv_reader.h"
 
@@ -41,6 +42,7 @@ enum Outcome : uint8_t {
   kExitCamera,
   kCameraInactive,
   kOutsideZoneHours,
+  kRelevant,  // after phase 1 only: relevant, exemption not yet checked
   kExempt,
   kPending,
   kStrong,  // confidence >= min: a violation
@@ -53,9 +55,11 @@ struct Columns {
   size_t count;
 };
 
-// A valid row, classified. Its detection id (and, for kStrong/kWeak, its normalised plate) are
-// in the block's arena at `off`.
+// A valid row, classified. In the block's arena at `off`: the detection id, then for relevant
+// reads the group key: zone (4 bytes), local day (4 bytes), normalised plate.
 struct BlockRead {
+  uint64_t pair_hash;   // ReadIdSet::Hash(camera, detection id)
+  uint64_t key_hash;    // phase 1: PermitIndex::Hash(plate); phase 2: HashBytes(group key)
   Instant at;
   int32_t day;
   uint32_t camera;
@@ -63,6 +67,7 @@ struct BlockRead {
   uint32_t id_len;
   uint16_t plate_len;
   uint8_t outcome;
+  bool strong;
 };
 
 struct Block {
@@ -72,15 +77,34 @@ struct Block {
   uint64_t lines = 0;       // lines consumed, from begin to end_offset
   uint64_t rows = 0;
   std::vector<BlockRead> reads;
+  std::vector<uint32_t> relevant;  // indexes into reads of kRelevant reads (phase 2's work)
   std::string arena;
   std::vector<RejectedRow> rejects;  // lines relative to begin (0-based)
   Status status;
+
+  // Empties the block for another range, keeping the buffers' capacity.
+  void Reset(uint64_t b, uint64_t l) {
+    begin = b;
+    limit = l;
+    end_offset = lines = rows = 0;
+    reads.clear();
+    relevant.clear();
+    arena.clear();
+    rejects.clear();
+    status = Status::Ok();
+  }
 };
 
+// Classifies the rows of one block: phase 1 parses each row alone (rules 1, 2, 4, 8); phase 2
+// checks the relevant reads against the permits in a batch with prefetching (rule 3), then the
+// deadline (rule 7) and the confidence (rules 5, 6).
 class Classifier {
  public:
-  Classifier(const ScreeningConfig& cfg, const ScreenOptions& opt, const Columns& col)
-      : cfg_(cfg), opt_(opt), col_(col), tz_(LocalTime::Brussels()) {}
+  // await_permits: called before phase 2; returns false when the run is abandoned.
+  Classifier(const ScreeningConfig& cfg, const ScreenOptions& opt, const Columns& col,
+             std::function<bool()> await_permits = nullptr)
+      : cfg_(cfg), opt_(opt), col_(col), tz_(LocalTime::Brussels()),
+        await_permits_(std::move(await_permits)) {}
 
   void Parse(const std::string& path, Block* b) {
     auto reader = CsvReader::OpenFileRange(path, b->begin, b->limit, 0);
@@ -93,6 +117,8 @@ class Classifier {
     b->status = (*reader)->io_status();
     b->end_offset = (*reader)->next_offset();
     b->lines = (*reader)->next_line();
+    if (await_permits_ && !await_permits_()) return;
+    CheckPermits(b);
   }
 
  private:
@@ -126,13 +152,13 @@ class Classifier {
     // Rule 1: plate normalisation.
     std::string_view raw_plate = f[col_.plate];
     if (plate_buf_.size() < raw_plate.size()) plate_buf_.resize(raw_plate.size());
-    size_t plate_len = NormalisePlateInto(raw_plate, plate_buf_.data());
+    const size_t plate_len = NormalisePlateInto(raw_plate, plate_buf_.data());
     if (plate_len == 0) {
       return Reject(b, rec.line, "empty_plate",
                     "plate \"" + std::string(raw_plate) + "\" has no letter or digit");
     }
     if (plate_len > UINT16_MAX) {
-      return Reject(b, rec.line, "bad_plate", "plate longer than 65535 characters");
+      return Reject(b, rec.line, "empty_plate", "plate longer than 65535 characters");
     }
     Confidence conf;
     switch (Confidence::Parse(f[col_.confidence], &conf)) {
@@ -145,56 +171,82 @@ class Classifier {
         return Reject(b, rec.line, "bad_confidence",
                       "confidence \"" + std::string(f[col_.confidence]) + "\" is outside [0, 1]");
     }
-    std::string_view detection_id = f[col_.detection];
+    const std::string_view detection_id = f[col_.detection];
+    const Camera& cam = cfg_.cameras[camera];
 
     BlockRead r{};
     r.at = at;
     r.camera = camera;
-    r.outcome = Classify(cfg_.cameras[camera], at, std::string_view(plate_buf_.data(), plate_len),
-                         conf, &r.day);
     r.off = static_cast<uint32_t>(b->arena.size());
     r.id_len = static_cast<uint32_t>(detection_id.size());
+    r.pair_hash = ReadIdSet::Hash(camera, detection_id);
+    r.strong = conf >= opt_.min_confidence;  // rules 5 and 6
+    r.outcome = Relevance(cam, at, &r.day);
     b->arena.append(detection_id);
-    if (r.outcome == kStrong || r.outcome == kWeak) {
+    if (r.outcome == kRelevant) {
+      const std::string_view plate(plate_buf_.data(), plate_len);
       r.plate_len = static_cast<uint16_t>(plate_len);
-      b->arena.append(plate_buf_.data(), plate_len);
+      r.key_hash = PermitIndex::Hash(plate);
+      b->arena.append(reinterpret_cast<const char*>(&cam.zone), 4);
+      b->arena.append(reinterpret_cast<const char*>(&r.day), 4);
+      b->arena.append(plate);
+      b->relevant.push_back(static_cast<uint32_t>(b->reads.size()));
     }
     b->reads.push_back(r);
   }
 
-  Outcome Classify(const Camera& cam, Instant at, std::string_view plate, Confidence conf,
-                   int32_t* day) {
-    // Rule 2: relevant reads come from an entry camera, active at observed_at ([from, to)),
-    // while its zone's restriction applies.
+  // Rule 2: relevant reads come from an entry camera, active at observed_at ([from, to)),
+  // while its zone's restriction applies. Rule 4: the local day, for relevant reads.
+  Outcome Relevance(const Camera& cam, Instant at, int32_t* day) {
     if (!cam.entry) return kExitCamera;
     if (at < cam.active_from || (cam.active_to && at >= *cam.active_to)) return kCameraInactive;
-    LocalDateTime local = tz_.ToLocal(at);
+    const LocalDateTime local = tz_.ToLocal(at);
     *day = local.date.days();
     const std::vector<ZoneRule>& rules = cfg_.zone_rules[cam.zone];
-    if (!rules.empty()) {
-      const uint8_t bit = static_cast<uint8_t>(1u << local.iso_weekday());
-      bool applies = false;
-      for (const ZoneRule& z : rules) {
-        if ((z.weekdays & bit) && local.seconds_of_day >= z.from_s && local.seconds_of_day < z.to_s) {
-          applies = true;
-          break;
-        }
-      }
-      if (!applies) return kOutsideZoneHours;
-    }
-    // Rule 3: exempt when a permit for this plate covers this zone (or '*') at observed_at.
-    if (const int32_t* first = cfg_.permit_first.Find(plate)) {
-      for (int32_t i = *first; i >= 0; i = cfg_.permit_spans[static_cast<size_t>(i)].next) {
-        const PermitSpan& p = cfg_.permit_spans[static_cast<size_t>(i)];
-        if ((p.zone == cam.zone || p.zone == ScreeningConfig::kAnyZone) && p.from <= at && at < p.to) {
-          return kExempt;
-        }
+    if (rules.empty()) return kRelevant;
+    const uint8_t bit = static_cast<uint8_t>(1u << local.iso_weekday());
+    for (const ZoneRule& z : rules) {
+      if ((z.weekdays & bit) && local.seconds_of_day >= z.from_s && local.seconds_of_day < z.to_s) {
+        return kRelevant;
       }
     }
-    // Rule 7: with --as-of, only reads whose deadline has passed are decided.
-    if (opt_.as_of && Deadline(local.date) > *opt_.as_of) return kPending;
-    // Rules 5 and 6: the confidence splits violations from review items.
-    return conf >= opt_.min_confidence ? kStrong : kWeak;
+    return kOutsideZoneHours;
+  }
+
+  void CheckPermits(Block* b) {
+    const PermitIndex& permits = cfg_.permits;
+    const std::vector<uint32_t>& rel = b->relevant;
+    const size_t n = rel.size();
+    constexpr size_t kAhead = 16;  // reads between a slot's prefetch and its use
+    found_.resize(n);
+    for (size_t k = 0; k < n + kAhead; ++k) {
+      if (k < n) permits.PrefetchSlot(b->reads[rel[k]].key_hash);
+      if (k >= kAhead) {
+        const size_t j = k - kAhead;
+        const BlockRead& r = b->reads[rel[j]];
+        found_[j] = permits.Find(r.key_hash, PlateOf(*b, r));
+        if (found_[j] != nullptr) PermitIndex::PrefetchRecord(found_[j]);
+      }
+    }
+    for (size_t j = 0; j < n; ++j) {
+      BlockRead& r = b->reads[rel[j]];
+      // Rule 3: exempt when a permit for this plate covers this zone (or '*') at observed_at.
+      if (found_[j] != nullptr && PermitIndex::Covers(found_[j], cfg_.cameras[r.camera].zone, r.at)) {
+        r.outcome = kExempt;
+        continue;
+      }
+      // Rule 7: with --as-of, only reads whose deadline has passed are decided.
+      if (opt_.as_of && Deadline(LocalDate::FromDays(r.day)) > *opt_.as_of) {
+        r.outcome = kPending;
+        continue;
+      }
+      r.outcome = r.strong ? kStrong : kWeak;
+      r.key_hash = HashBytes(b->arena.data() + r.off + r.id_len, 8 + r.plate_len);
+    }
+  }
+
+  static std::string_view PlateOf(const Block& b, const BlockRead& r) {
+    return std::string_view(b.arena.data() + r.off + r.id_len + 8, r.plate_len);
   }
 
   Instant Deadline(LocalDate day) {
@@ -211,6 +263,8 @@ class Classifier {
   const Columns& col_;
   LocalTime tz_;
   std::string plate_buf_ = std::string(64, '\0');
+  std::function<bool()> await_permits_;
+  std::vector<const char*> found_;
   int32_t deadline_day_ = INT32_MIN;
   Instant deadline_;
 };
@@ -242,12 +296,14 @@ class Consumer {
     out->stats.rows += b.rows;
     for (const RejectedRow& r : b.rejects) out->rejects.push_back({first_line + r.line, r.reason});
     ScreenStats& s = out->stats;
-    for (const BlockRead& r : b.reads) {
+    const size_t n = b.reads.size();
+    constexpr size_t kAhead = 16;  // prefetch distance: enough reads to cover a cache miss
+    for (size_t i = 0; i < std::min(n, kAhead); ++i) seen_.Prefetch(b.reads[i].pair_hash);
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) seen_.Prefetch(b.reads[i + kAhead].pair_hash);
+      const BlockRead& r = b.reads[i];
       std::string_view id(b.arena.data() + r.off, r.id_len);
-      // Key: camera index (3 bytes; fewer than 2^24 cameras) + detection id.
-      key_.assign(reinterpret_cast<const char*>(&r.camera), 3);
-      key_.append(id);
-      if (!seen_.Insert(key_).second) {
+      if (!seen_.Insert(r.pair_hash, r.camera, id)) {
         ++s.repeated_reads;
         continue;
       }
@@ -260,14 +316,10 @@ class Consumer {
         case kPending: ++s.pending; continue;
         default: break;
       }
-      const Camera& cam = cfg_.cameras[r.camera];
-      std::string_view plate(b.arena.data() + r.off + r.id_len, r.plate_len);
-      key_.assign(reinterpret_cast<const char*>(&cam.zone), 4);
-      key_.append(reinterpret_cast<const char*>(&r.day), 4);
-      key_.append(plate);
-      Group& g = *groups_.Insert(key_).first;
+      std::string_view key(b.arena.data() + r.off + r.id_len, 8 + r.plate_len);
+      Group& g = *groups_.InsertHashed(key, r.key_hash).first;
       ++g.count;
-      FirstRead& first = r.outcome == kStrong ? g.strong : g.weak;
+      FirstRead& first = r.outcome == kStrong ? g.strong : g.weak;  // rule 6
       if (!first.set || Earlier(r.at, r.camera, id, first)) {
         first.at = r.at;
         first.camera = r.camera;
@@ -327,10 +379,9 @@ class Consumer {
   }
 
   const ScreeningConfig& cfg_;
-  StringMap<uint8_t> seen_;
+  ReadIdSet seen_;
   StringMap<Group> groups_;
   std::string ids_;  // detection ids of first reads
-  std::string key_;
 };
 
 // Offsets where blocks start: the header's end, then the byte after the first line break at or
@@ -361,8 +412,13 @@ Result<std::vector<uint64_t>> CutBlocks(const std::string& path, uint64_t start,
 
 }  // namespace
 
-Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
-                                      const ScreenOptions& options) {
+namespace {
+
+// The engine. When load_permits is set, the permits are not loaded yet: the calling thread loads
+// them (it may read but not change config's other parts) while the parser threads run phase 1,
+// and phase 2 waits for them.
+Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
+                         const ScreenOptions& options, const std::function<Status()>& load_permits) {
   auto reader = CsvReader::OpenFile(path);
   if (!reader.ok()) return reader.status();
   CsvRecord header;
@@ -388,22 +444,28 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
   if (!cut.ok()) return cut.status();
   const std::vector<uint64_t>& cuts = *cut;
   const size_t n = cuts.size();
-  std::vector<Block> blocks(n);
-  for (size_t i = 0; i < n; ++i) {
-    blocks[i].begin = cuts[i];
-    blocks[i].limit = i + 1 < n ? cuts[i + 1] : UINT64_MAX;
-  }
+  auto limit_of = [&](size_t k) { return k + 1 < n ? cuts[k + 1] : UINT64_MAX; };
 
-  // Parser threads take blocks in order, at most `window` ahead of the consumer (bounded memory).
+  // Parser threads take blocks in order, at most `window` ahead of the consumer, so memory stays
+  // bounded; block k lives in slots[k % window], whose buffers are reused from block to block.
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   const size_t window = threads * 2;
+  std::vector<Block> slots(window);
   std::mutex mu;
   std::condition_variable cv;
   std::vector<char> done(n, 0);
   size_t next_block = 0;
   size_t consumed = 0;
+  bool permits_ready = !load_permits;
+  bool abandon = false;
+  // Phase 2 of a block starts once the permits are there.
+  auto await_permits = [&]() -> bool {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return permits_ready; });
+    return !abandon;
+  };
   auto work = [&] {
-    Classifier classifier(config, options, col);
+    Classifier classifier(config, options, col, await_permits);
     for (;;) {
       size_t k;
       {
@@ -412,7 +474,9 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
         if (next_block >= n) return;
         k = next_block++;
       }
-      classifier.Parse(path, &blocks[k]);
+      Block& b = slots[k % window];  // block k - window was consumed: the slot is free
+      b.Reset(cuts[k], limit_of(k));
+      classifier.Parse(path, &b);
       {
         std::lock_guard<std::mutex> lock(mu);
         done[k] = 1;
@@ -424,8 +488,24 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
 
   ScreenResult result;
-  Consumer consumer(config, static_cast<size_t>(size / 64));
+  // About 80 bytes a detection row; the sets grow if the guess is low.
+  Consumer consumer(config, static_cast<size_t>(size / 80));
   Classifier own(config, options, col);  // re-parses a block whose speculative start was wrong
+  Block redo;
+  if (load_permits) {
+    Status loaded = load_permits();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      permits_ready = true;
+      abandon = !loaded.ok();
+      if (abandon) next_block = n;  // no new blocks
+    }
+    cv.notify_all();
+    if (!loaded.ok()) {
+      for (std::thread& t : pool) t.join();
+      return loaded;
+    }
+  }
   uint64_t expected = data_start;
   uint64_t line = first_data_line;
   Status failure;
@@ -434,23 +514,20 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[k] != 0; });
     }
-    Block& b = blocks[k];
-    if (b.begin != expected && expected < b.limit) {
+    Block* b = &slots[k % window];
+    if (b->begin != expected && expected < b->limit) {
       // The cut fell inside a quoted field: parse from where the previous block really ended.
-      Block redo;
-      redo.begin = expected;
-      redo.limit = b.limit;
+      redo.Reset(expected, b->limit);
       own.Parse(path, &redo);
-      b = std::move(redo);
+      b = &redo;
     }
-    if (b.begin == expected && failure.ok()) {
-      if (!b.status.ok()) failure = b.status;
-      consumer.Consume(b, line, &result);
-      line += b.lines;
-      expected = b.end_offset;
+    if (b->begin == expected && failure.ok()) {
+      if (!b->status.ok()) failure = b->status;
+      consumer.Consume(*b, line, &result);
+      line += b->lines;
+      expected = b->end_offset;
     }
     // else: the previous block's last record ran past this whole block; nothing here is new.
-    b = Block();
     {
       std::lock_guard<std::mutex> lock(mu);
       consumed = k + 1;
@@ -462,6 +539,20 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
   if (!failure.ok()) return Unavailable(path + ": " + failure.message());
   consumer.Finish(&result);
   return result;
+}
+
+}  // namespace
+
+Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
+                                      const ScreenOptions& options) {
+  return Run(config, path, options, nullptr);
+}
+
+Result<ScreenResult> ScreenFiles(const ScreeningFiles& files, const ScreenOptions& options,
+                                 ScreeningConfig* config) {
+  Status s = LoadCamerasAndZones(files, config);
+  if (!s.ok()) return s;
+  return Run(*config, files.detections, options, [&] { return LoadPermits(files.permits, config); });
 }
 
 std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows) {

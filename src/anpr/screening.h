@@ -2,10 +2,11 @@
 // hours, permits and one file of camera reads to the violations, the review items and the
 // rejected rows. The rules live in screening.cpp, each marked with its rule number.
 //
-// Data ownership: LoadScreeningConfig reads the three small files into an immutable
-// ScreeningConfig; ScreenDetections streams the detections file through worker threads (each
-// with its own parser and time-zone cache) and one in-order consumer that owns the de-duplication
-// set and the groups, so the result is the same for any number of threads or block size.
+// Data ownership: the three small files become an immutable ScreeningConfig; ScreenDetections
+// streams the detections file through parser threads (each with its own CSV reader and time-zone
+// cache) and one in-order consumer that owns the de-duplication set and the groups, so the result
+// is the same for any number of threads or block size. ScreenFiles does both and overlaps the
+// permits' loading with the first pass over the detections.
 // Privacy (rule 3): exempt reads are counted and forgotten; no plate of theirs is kept.
 #pragma once
 
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "anpr/confidence.h"
+#include "anpr/permit_index.h"
 #include "core/instant.h"
 #include "core/status.h"
 #include "core/string_map.h"
@@ -38,23 +40,13 @@ struct Camera {
   std::optional<Instant> active_to;  // none: still active
 };
 
-struct PermitSpan {
-  uint32_t zone;  // kAnyZone for '*'
-  Instant from;
-  Instant to;
-  int32_t next;  // next span of the same plate, or -1
-};
-
 struct ScreeningConfig {
-  static constexpr uint32_t kAnyZone = UINT32_MAX;
-
   std::vector<std::string> zone_ids;                // zone index -> id
   std::vector<std::vector<ZoneRule>> zone_rules;    // empty: restricted at all times
   StringMap<uint32_t> zone_index{64};
   std::vector<Camera> cameras;
   StringMap<uint32_t> camera_index{256};
-  std::vector<PermitSpan> permit_spans;
-  StringMap<int32_t> permit_first{1024};            // normalised plate -> first span
+  PermitIndex permits;
 
   uint32_t InternZone(std::string_view id);
 };
@@ -69,6 +61,9 @@ struct ScreeningFiles {
 // Reads cameras, zones and permits. Any bad row makes the whole load fail with an
 // InvalidArgument that names the file, the line and the field.
 Result<ScreeningConfig> LoadScreeningConfig(const ScreeningFiles& files);
+// The two halves of LoadScreeningConfig. LoadPermits reads cfg's zones but does not change them.
+Status LoadCamerasAndZones(const ScreeningFiles& files, ScreeningConfig* cfg);
+Status LoadPermits(const std::string& file, ScreeningConfig* cfg);
 
 struct ScreenOptions {
   std::optional<Instant> as_of;     // rule 7: decide only reads whose deadline is <= as_of
@@ -123,6 +118,11 @@ struct ScreenResult {
 // be read, fails as a whole; bad rows are returned as rejects and the rest is processed.
 Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
                                       const ScreenOptions& options);
+// Loads the configuration files into *config and screens files.detections, reading the permits
+// while the parser threads already read detections. Errors as LoadScreeningConfig and
+// ScreenDetections; nothing is returned but the error if any file is bad.
+Result<ScreenResult> ScreenFiles(const ScreeningFiles& files, const ScreenOptions& options,
+                                 ScreeningConfig* config);
 
 // The three output files, byte for byte as SCREENING.md says (rejects: header "line,reason").
 std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows);

@@ -170,13 +170,18 @@ Status LoadZones(const std::string& file, ScreeningConfig* cfg) {
   return Status::Ok();
 }
 
+}  // namespace
+
 Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
   auto table = OpenTable(file, {"permit_id", "plate", "zone_id", "valid_from", "valid_to", "category"});
   if (!table.ok()) return table.status();
   const std::vector<int>& c = table->col;
-  StringMap<uint8_t> ids(1024);
+  // Sized for ~80-byte rows, so that a large permit list is not rehashed as it loads.
+  StringMap<uint8_t> ids(table->reader->file_size() / 80 + 16);
   CsvRecord rec;
   std::string plate;
+  std::string last_zone;  // most rows repeat the zone of the row before: skip the lookup
+  uint32_t last_zone_index = PermitIndex::kAnyZone;
   while (table->reader->Next(&rec)) {
     Status shape = CheckRow(file, rec, table->header_size);
     if (!shape.ok()) return shape;
@@ -196,19 +201,21 @@ Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
     auto to = ParseInstantField(file, rec.line, "valid_to", rec.fields[c[4]]);
     if (!to.ok()) return to.status();
     if (*to < *from) return RowError(file, rec.line, "valid_to", "before valid_from");
-    PermitSpan span{zone == "*" ? ScreeningConfig::kAnyZone : cfg->InternZone(zone), *from, *to, -1};
-    auto [first, inserted] = cfg->permit_first.Insert(plate, -1);
-    span.next = *first;
-    *first = static_cast<int32_t>(cfg->permit_spans.size());
-    cfg->permit_spans.push_back(span);
+    if (zone != last_zone) {
+      // A zone that no camera guards can never match a read: it needs no index of its own.
+      // (Not interning it keeps the zone tables unchanged while screening threads read them.)
+      last_zone = std::string(zone);
+      const uint32_t* known = cfg->zone_index.Find(zone);
+      last_zone_index = zone == "*" ? PermitIndex::kAnyZone : known ? *known : PermitIndex::kNoZone;
+    }
+    cfg->permits.Add(plate, last_zone_index, *from, *to);
   }
   if (!table->reader->io_status().ok()) {
     return Unavailable(file + ": " + table->reader->io_status().message());
   }
+  cfg->permits.Build();
   return Status::Ok();
 }
-
-}  // namespace
 
 uint32_t ScreeningConfig::InternZone(std::string_view id) {
   auto [index, inserted] = zone_index.Insert(id, static_cast<uint32_t>(zone_ids.size()));
@@ -219,14 +226,16 @@ uint32_t ScreeningConfig::InternZone(std::string_view id) {
   return *index;
 }
 
+Status LoadCamerasAndZones(const ScreeningFiles& files, ScreeningConfig* cfg) {
+  Status s = LoadCameras(files.cameras, cfg);
+  if (!s.ok() || files.zones.empty()) return s;
+  return LoadZones(files.zones, cfg);
+}
+
 Result<ScreeningConfig> LoadScreeningConfig(const ScreeningFiles& files) {
   ScreeningConfig cfg;
-  Status s = LoadCameras(files.cameras, &cfg);
+  Status s = LoadCamerasAndZones(files, &cfg);
   if (!s.ok()) return s;
-  if (!files.zones.empty()) {
-    s = LoadZones(files.zones, &cfg);
-    if (!s.ok()) return s;
-  }
   s = LoadPermits(files.permits, &cfg);
   if (!s.ok()) return s;
   return cfg;

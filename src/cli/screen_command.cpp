@@ -42,9 +42,7 @@ Status RunScreen(const ScreenArgs& a) {
                              "\": must be a decimal number in [0, 1]");
     }
   }
-  auto config = LoadScreeningConfig(a.files);
-  if (!config.ok()) return config.status();
-
+  ScreeningConfig config;
   const bool tty = ::isatty(STDERR_FILENO) == 1 && !a.quiet;
   if (tty) {
     opt.progress = [last = Clock::now()](uint64_t done, uint64_t all) mutable {
@@ -56,12 +54,12 @@ Status RunScreen(const ScreenArgs& a) {
       if (done >= all) fmt::print(stderr, "\n");
     };
   }
-  auto result = ScreenDetections(*config, a.files.detections, opt);
+  auto result = ScreenFiles(a.files, opt, &config);
   if (!result.ok()) return result.status();
 
   Status written = WriteOutputFiles(
-      a.out, {{"violations.csv", FormatGroupsCsv(*config, result->violations)},
-              {"review.csv", FormatGroupsCsv(*config, result->review)},
+      a.out, {{"violations.csv", FormatGroupsCsv(config, result->violations)},
+              {"review.csv", FormatGroupsCsv(config, result->review)},
               {"rejects.csv", FormatRejectsCsv(result->rejects)}});
   if (!written.ok()) return written;
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -37,6 +37,15 @@ inline uint64_t HashBytes(const void* data, size_t n, uint64_t seed = 0) {
   return h;
 }
 
+// Byte equality, inlined for the short keys (ids, plates) the hot loops compare.
+inline bool EqualBytes(const char* a, const char* b, size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 template <typename V>
 class StringMap {
  public:
@@ -52,7 +61,10 @@ class StringMap {
 
   // Inserts key with value v unless present. Returns {value, inserted}.
   std::pair<V*, bool> Insert(std::string_view key, V v = V()) {
-    uint64_t h = HashBytes(key.data(), key.size());
+    return InsertHashed(key, HashBytes(key.data(), key.size()), std::move(v));
+  }
+  // The same with h = HashBytes(key) computed by the caller (for example on another thread).
+  std::pair<V*, bool> InsertHashed(std::string_view key, uint64_t h, V v = V()) {
     if (V* found = FindHashed(key, h)) return {found, false};
     if ((entries_.size() + 1) * 10 > slots_.size() * 7) Rehash(slots_.size() * 2);
     uint32_t index = static_cast<uint32_t>(entries_.size());
@@ -106,8 +118,7 @@ class StringMap {
       if (static_cast<uint32_t>(s >> 32) == tag) {
         uint32_t index = static_cast<uint32_t>(s) - 1;
         const Entry& e = entries_[index];
-        if (e.key_size == key.size() &&
-            std::memcmp(arena_.data() + e.key_offset, key.data(), key.size()) == 0) {
+        if (e.key_size == key.size() && EqualBytes(arena_.data() + e.key_offset, key.data(), key.size())) {
           return index;
         }
       }

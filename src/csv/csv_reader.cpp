@@ -8,10 +8,16 @@
 #include <cerrno>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace hh {
 namespace {
 
 constexpr size_t kInitialBuffer = 1 << 20;  // 1 MiB: large enough for fast reads, small in RSS
+// Bytes after the usable buffer, so that 16-byte loads near its end stay inside the allocation.
+constexpr size_t kPad = 64;
 
 // Bytes that end a run of plain (unquoted) field text.
 constexpr std::array<bool, 256> kStop = [] {
@@ -19,6 +25,31 @@ constexpr std::array<bool, 256> kStop = [] {
   t[','] = t['\n'] = t['"'] = true;
   return t;
 }();
+
+// The first position in [p, n) holding ',', '\n' or '"', or n. b must have kPad readable bytes
+// past n.
+inline size_t ScanPlain(const char* b, size_t p, size_t n) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i quote = _mm_set1_epi8('"');
+  while (p < n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, newline)),
+                                     _mm_cmpeq_epi8(v, quote));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) {
+      const size_t q = p + static_cast<size_t>(__builtin_ctz(mask));
+      return q < n ? q : n;
+    }
+    p += 16;
+  }
+  return n;
+#else
+  while (p < n && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+  return p;
+#endif
+}
 
 size_t CountNewlines(const char* p, size_t n) {
   size_t count = 0;
@@ -73,7 +104,8 @@ Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& p
   r->base_ = begin;
   r->line_ = first_line;
   r->at_start_ = begin == 0;
-  r->buf_.resize(kInitialBuffer);
+  r->cap_ = kInitialBuffer;
+  r->buf_.resize(r->cap_ + kPad);
   return r;
 }
 
@@ -82,7 +114,9 @@ std::unique_ptr<CsvReader> CsvReader::FromString(std::string text) {
   r->source_size_ = text.size();
   r->limit_ = UINT64_MAX;
   r->len_ = text.size();
+  r->cap_ = text.size();
   r->buf_ = std::move(text);
+  r->buf_.resize(r->cap_ + kPad);
   r->eof_ = true;
   return r;
 }
@@ -95,9 +129,12 @@ bool CsvReader::Fill() {
     len_ -= pos_;
     pos_ = 0;
   }
-  if (len_ == buf_.size()) buf_.resize(buf_.size() * 2);  // one record larger than the buffer
+  if (len_ == cap_) {  // one record larger than the buffer
+    cap_ *= 2;
+    buf_.resize(cap_ + kPad);
+  }
   for (;;) {
-    ssize_t got = ::pread(fd_, buf_.data() + len_, buf_.size() - len_, static_cast<off_t>(read_off_));
+    ssize_t got = ::pread(fd_, buf_.data() + len_, cap_ - len_, static_cast<off_t>(read_off_));
     if (got < 0) {
       if (errno == EINTR) continue;
       io_status_ = Unavailable(std::string("read error: ") + std::strerror(errno));
@@ -121,7 +158,7 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
   size_t newlines = 0;
   rec->fields.clear();
   rec->error = nullptr;
-  quoted_.clear();
+  escaped_.clear();
   for (;;) {  // one field per iteration
     const size_t fstart = p;
     if (p < n && b[p] == '"') {
@@ -135,8 +172,8 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
           if (!eof_) return false;
           newlines += CountNewlines(b + p, n - p);
           rec->error = "a quoted field is never closed";
+          if (escapes) escaped_.push_back(static_cast<uint32_t>(rec->fields.size()));
           rec->fields.emplace_back(b + qstart, n - qstart);
-          quoted_.push_back(escapes ? 2 : 1);
           pos_ = n;
           line_ += newlines;
           return true;
@@ -156,8 +193,8 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
       // After the closing quote: a separator, a line end, or the end of the input.
       if (p == n) {
         if (!eof_) return false;
+        if (escapes) escaped_.push_back(static_cast<uint32_t>(rec->fields.size()));
         rec->fields.emplace_back(b + qstart, qend - qstart);
-        quoted_.push_back(escapes ? 2 : 1);
         pos_ = p;
         line_ += newlines;
         return true;
@@ -165,8 +202,8 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
       char c = b[p];
       if (c == '\r' && p + 1 == n && !eof_) return false;
       if (c == ',' || c == '\n' || (c == '\r' && (p + 1 == n || b[p + 1] == '\n'))) {
+        if (escapes) escaped_.push_back(static_cast<uint32_t>(rec->fields.size()));
         rec->fields.emplace_back(b + qstart, qend - qstart);
-        quoted_.push_back(escapes ? 2 : 1);
         if (c == ',') {
           ++p;
           continue;
@@ -183,13 +220,12 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
     }
     // Plain (unquoted) field, or the rest of a malformed quoted one.
     for (;;) {
-      while (p < n && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+      p = ScanPlain(b, p, n);
       if (p == n) {
         if (!eof_) return false;
         size_t end = n;
         if (end > fstart && b[end - 1] == '\r') --end;
         rec->fields.emplace_back(b + fstart, end - fstart);
-        quoted_.push_back(0);
         pos_ = n;
         line_ += newlines;
         return true;
@@ -203,7 +239,6 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
     }
     if (b[p] == ',') {
       rec->fields.emplace_back(b + fstart, p - fstart);
-      quoted_.push_back(0);
       ++p;
       continue;
     }
@@ -211,7 +246,6 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
     size_t end = p;
     if (end > fstart && b[end - 1] == '\r') --end;
     rec->fields.emplace_back(b + fstart, end - fstart);
-    quoted_.push_back(0);
     pos_ = p + 1;
     line_ += newlines + 1;
     return true;
@@ -254,8 +288,7 @@ bool CsvReader::Next(CsvRecord* rec) {
     rec->line = line;
     rec->offset = offset;
     // Undo "" escapes in place (the text only shrinks).
-    for (size_t i = 0; i < rec->fields.size(); ++i) {
-      if (quoted_[i] != 2) continue;
+    for (uint32_t i : escaped_) {
       std::string_view f = rec->fields[i];
       char* w = const_cast<char*>(f.data());
       size_t out = 0;

@@ -64,13 +64,14 @@ class CsvReader {
   uint64_t read_off_ = 0;     // next file offset to read
   bool eof_ = false;
   std::string buf_;           // [0, len_) holds bytes base_ .. base_ + len_ of the source
+  size_t cap_ = 0;            // usable bytes of buf_ (it has some padding beyond)
   size_t pos_ = 0;
   size_t len_ = 0;
   uint64_t base_ = 0;
   uint64_t line_ = 1;
   bool at_start_ = true;
   Status io_status_;
-  std::vector<uint8_t> quoted_;   // per field: 0 plain, 1 quoted, 2 quoted with "" escapes
+  std::vector<uint32_t> escaped_;  // fields of the current record that hold "" escapes
 };
 
 // Appends `field` to `out` as RFC 4180 wants it: quoted (with quotes doubled) only when it holds a

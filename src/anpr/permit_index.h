@@ -1,0 +1,63 @@
+// PermitIndex: the exemptions of SCREENING.md rule 3, laid out for fast lookups by plate. Built
+// once from all permits (Add, then Build), immutable afterwards and safe to share between
+// threads. Each plate's permits sit together with the plate itself in one arena record, so a
+// lookup touches two cache lines at most (the slot and the record) and both can be prefetched
+// ahead of use, which the screening engine does in batches.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/instant.h"
+
+namespace hh {
+
+class PermitIndex {
+ public:
+  static constexpr uint32_t kAnyZone = UINT32_MAX;     // a permit for '*': every zone
+  static constexpr uint32_t kNoZone = UINT32_MAX - 1;  // a zone no camera guards
+
+  // Builder phase: `plate` is normalised.
+  void Add(std::string_view plate, uint32_t zone, Instant from, Instant to);
+  void Build();
+
+  static uint64_t Hash(std::string_view plate);
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+  }
+  // The record of `plate`, or nullptr when no permit names it.
+  const char* Find(uint64_t hash, std::string_view plate) const;
+  static void PrefetchRecord(const char* record) { __builtin_prefetch(record); }
+  // True when a permit in `record` covers `zone` at `at`: zone equal or '*', from <= at < to.
+  static bool Covers(const char* record, uint32_t zone, Instant at);
+
+  size_t plates() const { return plates_; }
+  size_t permits() const { return permit_count_; }
+
+ private:
+  struct Pending {
+    uint64_t hash;
+    uint32_t plate_off;
+    uint32_t plate_len;
+    uint32_t zone;
+    Instant from;
+    Instant to;
+  };
+  struct Span {  // in a record, after the header and the plate
+    Instant from;
+    Instant to;
+    uint32_t zone;
+  };
+
+  std::vector<Pending> pending_;
+  std::string plate_text_;               // plates of pending_
+  std::vector<uint64_t> slots_;          // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> arena_;          // records, 8-byte aligned
+  size_t plates_ = 0;
+  size_t permit_count_ = 0;
+};
+
+}  // namespace hh
