@@ -5,6 +5,7 @@
 #include <utility>
 #include <stdexcept>
 
+#include "core/radix_sort.h"
 #include "core/string_map.h"
 
 namespace hh {
@@ -22,37 +23,72 @@ size_t PaddedPlate(size_t len) { return (len + 7) / 8 * 8; }
 
 uint64_t PermitIndex::Hash(std::string_view plate) { return HashBytes(plate.data(), plate.size(), 17); }
 
-void PermitIndex::Add(std::string_view plate, uint32_t zone, Instant from, Instant to) {
+void PermitIndex::Builder::Add(std::string_view plate, uint32_t zone, Instant from, Instant to) {
   pending_.push_back({Hash(plate), static_cast<uint32_t>(plate_text_.size()),
                       static_cast<uint32_t>(plate.size()), zone, from, to});
   plate_text_.append(plate);
 }
 
 void PermitIndex::Build() {
-  // Group the permits by plate: sort (hash, index) pairs by hash, then, in the rare run of equal
-  // hashes that holds more than one plate, by plate.
+  std::vector<Builder> parts(1);
+  std::swap(parts[0], single_);
+  Build(parts);
+}
+
+void PermitIndex::Build(std::vector<Builder>& parts) {
+  // One list of all permits, in the order given.
+  Builder all;
+  if (parts.size() == 1) {
+    std::swap(all, parts[0]);
+  } else {
+    size_t permits = 0, text = 0;
+    for (const Builder& b : parts) {
+      permits += b.pending_.size();
+      text += b.plate_text_.size();
+    }
+    all.pending_.reserve(permits);
+    all.plate_text_.reserve(text);
+    for (Builder& b : parts) {
+      const uint32_t shift = static_cast<uint32_t>(all.plate_text_.size());
+      for (Pending p : b.pending_) {
+        p.plate_off += shift;
+        all.pending_.push_back(p);
+      }
+      all.plate_text_ += b.plate_text_;
+      b = Builder();
+    }
+  }
+  const std::vector<Pending>& pending = all.pending_;
   auto plate_of = [&](uint32_t i) {
-    return std::string_view(plate_text_.data() + pending_[i].plate_off, pending_[i].plate_len);
+    return std::string_view(all.plate_text_.data() + pending[i].plate_off, pending[i].plate_len);
   };
-  std::vector<std::pair<uint64_t, uint32_t>> keyed(pending_.size());
-  for (uint32_t i = 0; i < pending_.size(); ++i) keyed[i] = {pending_[i].hash, i};
-  std::sort(keyed.begin(), keyed.end());
+  // Group the permits by plate: sort by hash, then, in the rare run of equal hashes that holds
+  // more than one plate (a 64-bit collision), by plate.
+  // The sort key is the hash with its halves swapped: equal hashes still meet, and since the
+  // low bits (the slot) lead, records are placed in slot order and the table fills front to back.
+  std::vector<KeyedIndex> keyed(pending.size());
+  for (uint32_t i = 0; i < pending.size(); ++i) {
+    keyed[i] = {pending[i].hash << 32 | pending[i].hash >> 32, i};
+  }
+  SortByKey(keyed);
   for (size_t i = 0; i < keyed.size();) {
     size_t j = i + 1;
-    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
-    if (j - i > 1) {
+    while (j < keyed.size() && keyed[j].key == keyed[i].key) ++j;
+    bool mixed = false;
+    for (size_t k = i + 1; k < j && !mixed; ++k) mixed = plate_of(keyed[k].index) != plate_of(keyed[i].index);
+    if (mixed) {
       std::stable_sort(keyed.begin() + static_cast<std::ptrdiff_t>(i),
                        keyed.begin() + static_cast<std::ptrdiff_t>(j),
-                       [&](const auto& a, const auto& b) { return plate_of(a.second) < plate_of(b.second); });
+                       [&](const KeyedIndex& a, const KeyedIndex& b) { return plate_of(a.index) < plate_of(b.index); });
     }
     i = j;
   }
   std::vector<uint32_t> order(keyed.size());
-  for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
-  std::vector<std::pair<uint64_t, uint32_t>>().swap(keyed);
+  for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
+  std::vector<KeyedIndex>().swap(keyed);
   size_t groups = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || pending_[order[i]].hash != pending_[order[i - 1]].hash ||
+    if (i == 0 || pending[order[i]].hash != pending[order[i - 1]].hash ||
         plate_of(order[i]) != plate_of(order[i - 1])) {
       ++groups;
     }
@@ -62,13 +98,13 @@ void PermitIndex::Build() {
   slots_.assign(cap, 0);
   mask_ = cap - 1;
   arena_.clear();
-  arena_.reserve(groups * 2 + pending_.size() * (sizeof(Span) + 7) / 8 + 1);
+  arena_.reserve(groups * 2 + pending.size() * (sizeof(Span) + 7) / 8 + 1);
   plates_ = groups;
   for (size_t i = 0; i < order.size();) {
-    const Pending& first = pending_[order[i]];
+    const Pending& first = pending[order[i]];
     std::string_view plate = plate_of(order[i]);
     size_t j = i + 1;
-    while (j < order.size() && pending_[order[j]].hash == first.hash && plate_of(order[j]) == plate) {
+    while (j < order.size() && pending[order[j]].hash == first.hash && plate_of(order[j]) == plate) {
       ++j;
     }
     const size_t off = arena_.size();
@@ -81,7 +117,7 @@ void PermitIndex::Build() {
     std::memcpy(rec + sizeof h, plate.data(), plate.size());
     char* spans = rec + sizeof h + PaddedPlate(plate.size());
     for (size_t k = i; k < j; ++k) {
-      const Pending& p = pending_[order[k]];
+      const Pending& p = pending[order[k]];
       Span s{p.from, p.to, p.zone};
       std::memcpy(spans + (k - i) * sizeof(Span), &s, sizeof s);
     }
@@ -90,10 +126,7 @@ void PermitIndex::Build() {
     slots_[slot] = (first.hash >> 32 << 32) | (static_cast<uint64_t>(off) + 1);
     i = j;
   }
-  // The builder's copies are no longer needed.
-  permit_count_ = pending_.size();
-  std::vector<Pending>().swap(pending_);
-  std::string().swap(plate_text_);
+  permit_count_ = pending.size();
 }
 
 const char* PermitIndex::Find(uint64_t hash, std::string_view plate) const {

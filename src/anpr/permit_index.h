@@ -15,12 +15,42 @@
 namespace hh {
 
 class PermitIndex {
+  struct Pending {
+    uint64_t hash;
+    uint32_t plate_off;
+    uint32_t plate_len;
+    uint32_t zone;
+    Instant from;
+    Instant to;
+  };
+
  public:
   static constexpr uint32_t kAnyZone = UINT32_MAX;     // a permit for '*': every zone
   static constexpr uint32_t kNoZone = UINT32_MAX - 1;  // a zone no camera guards
 
-  // Builder phase: `plate` is normalised.
-  void Add(std::string_view plate, uint32_t zone, Instant from, Instant to);
+  // Collects permits before Build; loaders filling parts of a file in parallel use one each.
+  class Builder {
+   public:
+    // `plate` is normalised.
+    void Add(std::string_view plate, uint32_t zone, Instant from, Instant to);
+    void Reserve(size_t permits) {
+      pending_.reserve(permits);
+      plate_text_.reserve(permits * 8);
+    }
+    size_t size() const { return pending_.size(); }
+
+   private:
+    friend class PermitIndex;
+    std::vector<Pending> pending_;
+    std::string plate_text_;
+  };
+
+  // Builds the index from the builders' permits (the builders are emptied).
+  void Build(std::vector<Builder>& parts);
+  // The same for permits given one by one with Add.
+  void Add(std::string_view plate, uint32_t zone, Instant from, Instant to) {
+    single_.Add(plate, zone, from, to);
+  }
   void Build();
 
   static uint64_t Hash(std::string_view plate);
@@ -37,25 +67,16 @@ class PermitIndex {
   size_t permits() const { return permit_count_; }
 
  private:
-  struct Pending {
-    uint64_t hash;
-    uint32_t plate_off;
-    uint32_t plate_len;
-    uint32_t zone;
-    Instant from;
-    Instant to;
-  };
   struct Span {  // in a record, after the header and the plate
     Instant from;
     Instant to;
     uint32_t zone;
   };
 
-  std::vector<Pending> pending_;
-  std::string plate_text_;               // plates of pending_
-  std::vector<uint64_t> slots_;          // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
+  Builder single_;
+  std::vector<uint64_t> slots_;  // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
   uint64_t mask_ = 0;
-  std::vector<uint64_t> arena_;          // records, 8-byte aligned
+  std::vector<uint64_t> arena_;  // records, 8-byte aligned
   size_t plates_ = 0;
   size_t permit_count_ = 0;
 };

@@ -16,9 +16,6 @@
 #include <mutex>
 #include <thread>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include "core/calendar.h"
 #include "core/local_time.h"
 #include "anpr/read_id_set.h"
@@ -384,36 +381,6 @@ class Consumer {
   std::string ids_;  // detection ids of first reads
 };
 
-// Offsets where blocks start: the header's end, then the byte after the first line break at or
-// after every block_bytes.
-Result<std::vector<uint64_t>> CutBlocks(const std::string& path, uint64_t start, uint64_t size,
-                                        size_t block_bytes) {
-  std::vector<uint64_t> cuts{start};
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Unavailable(path + ": cannot open: " + std::strerror(errno));
-  char buf[4096];
-  uint64_t p = start + block_bytes;
-  while (p < size) {
-    ssize_t got = ::pread(fd, buf, sizeof buf, static_cast<off_t>(p));
-    if (got <= 0) break;
-    const char* nl = static_cast<const char*>(std::memchr(buf, '\n', static_cast<size_t>(got)));
-    if (nl == nullptr) {
-      p += static_cast<uint64_t>(got);
-      continue;
-    }
-    uint64_t cut = p + static_cast<uint64_t>(nl - buf) + 1;
-    if (cut >= size) break;
-    cuts.push_back(cut);
-    p = std::max(cut, cuts.back()) + block_bytes;
-  }
-  ::close(fd);
-  return cuts;
-}
-
-}  // namespace
-
-namespace {
-
 // The engine. When load_permits is set, the permits are not loaded yet: the calling thread loads
 // them (it may read but not change config's other parts) while the parser threads run phase 1,
 // and phase 2 waits for them.
@@ -440,7 +407,7 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
   const uint64_t size = (*reader)->file_size();
   reader->reset();
 
-  auto cut = CutBlocks(path, data_start, size, std::max<size_t>(options.block_bytes, 1));
+  auto cut = CutAtLineBreaks(path, data_start, size, std::max<size_t>(options.block_bytes, 1));
   if (!cut.ok()) return cut.status();
   const std::vector<uint64_t>& cuts = *cut;
   const size_t n = cuts.size();

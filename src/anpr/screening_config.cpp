@@ -1,9 +1,12 @@
 // Loading the small screening files: cameras.csv, zones.csv, permits.csv (SCREENING.md, "Input
 // files"). These files are configuration: one bad row refuses the whole file, with an error that
 // names the file, the line and the field, so that nothing is screened against a half-read list.
+#include <algorithm>
 #include <string>
+#include <thread>
 
 #include "anpr/screening.h"
+#include "core/radix_sort.h"
 #include "core/plate.h"
 #include "csv/csv_reader.h"
 
@@ -172,48 +175,210 @@ Status LoadZones(const std::string& file, ScreeningConfig* cfg) {
 
 }  // namespace
 
-Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
-  auto table = OpenTable(file, {"permit_id", "plate", "zone_id", "valid_from", "valid_to", "category"});
-  if (!table.ok()) return table.status();
-  const std::vector<int>& c = table->col;
-  // Sized for ~80-byte rows, so that a large permit list is not rehashed as it loads.
-  StringMap<uint8_t> ids(table->reader->file_size() / 80 + 16);
+namespace {
+
+// One part of permits.csv, parsed on its own thread. Lines are relative to the part's start
+// until the parts are joined.
+struct PermitPart {
+  uint64_t begin = 0;
+  uint64_t limit = UINT64_MAX;
+  uint64_t end_offset = 0;
+  uint64_t lines = 0;
+  PermitIndex::Builder permits;
+  std::vector<KeyedIndex> ids;     // (hash of permit_id, index into id_lines/id_spans)
+  std::vector<uint64_t> id_lines;  // the row's line
+  std::vector<std::pair<uint32_t, uint32_t>> id_spans;  // permit_id in id_text
+  std::string id_text;
+  // The first bad row, if any (parsing stops there).
+  uint64_t error_line = 0;
+  std::string error_field;
+  std::string error_what;
+  Status io;
+};
+
+void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t header_size,
+                     const ScreeningConfig& cfg, PermitPart* part) {
+  auto reader = CsvReader::OpenFileRange(file, part->begin, part->limit, 0);
+  if (!reader.ok()) {
+    part->io = reader.status();
+    return;
+  }
+  auto fail = [&](uint64_t line, std::string field, std::string what) {
+    part->error_line = line;
+    part->error_field = std::move(field);
+    part->error_what = std::move(what);
+  };
+  // Reserve for rows of 40 bytes or more (permit rows are ~80), so vectors never regrow: the
+  // page faults of regrowing cost more than the parsing.
+  const size_t rows = static_cast<size_t>((std::min(part->limit, (*reader)->file_size()) - part->begin) / 40 + 16);
+  part->permits.Reserve(rows);
+  part->ids.reserve(rows);
+  part->id_lines.reserve(rows);
+  part->id_spans.reserve(rows);
+  part->id_text.reserve(rows * 8);
   CsvRecord rec;
   std::string plate;
   std::string last_zone;  // most rows repeat the zone of the row before: skip the lookup
   uint32_t last_zone_index = PermitIndex::kAnyZone;
-  while (table->reader->Next(&rec)) {
-    Status shape = CheckRow(file, rec, table->header_size);
-    if (!shape.ok()) return shape;
-    std::string_view id = rec.fields[c[0]];
-    if (id.empty()) return RowError(file, rec.line, "permit_id", "empty");
-    if (!ids.Insert(id).second) {
-      return RowError(file, rec.line, "permit_id", "\"" + std::string(id) + "\" appears more than once");
+  while ((*reader)->Next(&rec)) {
+    if (rec.error != nullptr) return fail(rec.line, "row", rec.error);
+    if (rec.fields.size() != header_size) {
+      return fail(rec.line, "row",
+                  "expected " + std::to_string(header_size) + " fields, found " +
+                      std::to_string(rec.fields.size()));
     }
+    std::string_view id = rec.fields[c[0]];
+    if (id.empty()) return fail(rec.line, "permit_id", "empty");
+    part->ids.push_back({HashBytes(id.data(), id.size()), static_cast<uint32_t>(part->id_lines.size())});
+    part->id_lines.push_back(rec.line);
+    part->id_spans.emplace_back(static_cast<uint32_t>(part->id_text.size()), static_cast<uint32_t>(id.size()));
+    part->id_text.append(id);
     std::string_view raw = rec.fields[c[1]];
     plate.resize(raw.size());
     plate.resize(NormalisePlateInto(raw, plate.data()));
-    if (plate.empty()) return RowError(file, rec.line, "plate", "no letter or digit in the plate");
+    if (plate.empty()) return fail(rec.line, "plate", "no letter or digit in the plate");
     std::string_view zone = rec.fields[c[2]];
-    if (zone.empty()) return RowError(file, rec.line, "zone_id", "empty (use * for every zone)");
-    auto from = ParseInstantField(file, rec.line, "valid_from", rec.fields[c[3]]);
-    if (!from.ok()) return from.status();
-    auto to = ParseInstantField(file, rec.line, "valid_to", rec.fields[c[4]]);
-    if (!to.ok()) return to.status();
-    if (*to < *from) return RowError(file, rec.line, "valid_to", "before valid_from");
+    if (zone.empty()) return fail(rec.line, "zone_id", "empty (use * for every zone)");
+    Instant from, to;
+    const char* why = nullptr;
+    if (!Instant::TryParse(rec.fields[c[3]], &from, &why)) {
+      return fail(rec.line, "valid_from",
+                  "\"" + std::string(rec.fields[c[3]]) + "\" is not an RFC 3339 instant (" + why + ")");
+    }
+    if (!Instant::TryParse(rec.fields[c[4]], &to, &why)) {
+      return fail(rec.line, "valid_to",
+                  "\"" + std::string(rec.fields[c[4]]) + "\" is not an RFC 3339 instant (" + why + ")");
+    }
+    if (to < from) return fail(rec.line, "valid_to", "before valid_from");
     if (zone != last_zone) {
       // A zone that no camera guards can never match a read: it needs no index of its own.
       // (Not interning it keeps the zone tables unchanged while screening threads read them.)
       last_zone = std::string(zone);
-      const uint32_t* known = cfg->zone_index.Find(zone);
+      const uint32_t* known = cfg.zone_index.Find(zone);
       last_zone_index = zone == "*" ? PermitIndex::kAnyZone : known ? *known : PermitIndex::kNoZone;
     }
-    cfg->permits.Add(plate, last_zone_index, *from, *to);
+    part->permits.Add(plate, last_zone_index, from, to);
   }
-  if (!table->reader->io_status().ok()) {
-    return Unavailable(file + ": " + table->reader->io_status().message());
+  part->io = (*reader)->io_status();
+  part->end_offset = (*reader)->next_offset();
+  part->lines = (*reader)->next_line();
+}
+
+// The line of the first row whose permit_id an earlier row already has, or 0; *dup gets the id.
+// Looks at the first `count` parts, whose id_lines must be absolute.
+uint64_t FirstDuplicateId(const std::vector<PermitPart>& parts, size_t count, std::string* dup) {
+  // Global index = base of its part + index in the part.
+  std::vector<uint32_t> bases;
+  std::vector<KeyedIndex> ids;
+  size_t total = 0;
+  for (size_t n = 0; n < count; ++n) total += parts[n].ids.size();
+  ids.reserve(total);
+  for (size_t n = 0; n < count; ++n) {
+    const uint32_t base = static_cast<uint32_t>(ids.size());
+    bases.push_back(base);
+    for (KeyedIndex k : parts[n].ids) ids.push_back({k.key, base + k.index});
   }
-  cfg->permits.Build();
+  auto row = [&](uint32_t g) {
+    size_t n = static_cast<size_t>(std::upper_bound(bases.begin(), bases.end(), g) - bases.begin()) - 1;
+    const PermitPart& p = parts[n];
+    const uint32_t i = g - bases[n];
+    return std::pair<uint64_t, std::string_view>(
+        p.id_lines[i], std::string_view(p.id_text).substr(p.id_spans[i].first, p.id_spans[i].second));
+  };
+  SortByKey(ids);  // stable: equal ids stay in file order
+  uint64_t first = 0;
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i + 1;
+    while (j < ids.size() && ids[j].key == ids[i].key) ++j;
+    for (size_t a = i + 1; a < j; ++a) {
+      const auto later = row(ids[a].index);
+      for (size_t b = i; b < a; ++b) {
+        if (later.second == row(ids[b].index).second) {
+          if (first == 0 || later.first < first) {
+            first = later.first;
+            *dup = std::string(later.second);
+          }
+          break;
+        }
+      }
+    }
+    i = j;
+  }
+  return first;
+}
+
+// Files smaller than this are read by one thread.
+constexpr uint64_t kParallelPermitBytes = 1 << 20;
+
+}  // namespace
+
+Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
+  auto table = OpenTable(file, {"permit_id", "plate", "zone_id", "valid_from", "valid_to", "category"});
+  if (!table.ok()) return table.status();
+  const uint64_t start = table->reader->next_offset();
+  const uint64_t first_line = table->reader->next_line();
+  const uint64_t size = table->reader->file_size();
+  table->reader.reset();
+
+  // Two parts read in parallel: the first on this thread, the second on another.
+  std::vector<uint64_t> cuts{start};
+  if (size - start >= kParallelPermitBytes) {
+    auto cut = CutAtLineBreaks(file, start, size, static_cast<size_t>((size - start) / 2));
+    if (!cut.ok()) return cut.status();
+    cuts.assign(cut->begin(), cut->begin() + std::min<size_t>(cut->size(), 2));
+  }
+  std::vector<PermitPart> parts(cuts.size());
+  for (size_t i = 0; i < parts.size(); ++i) {
+    parts[i].begin = cuts[i];
+    parts[i].limit = i + 1 < cuts.size() ? cuts[i + 1] : UINT64_MAX;
+  }
+  const std::vector<int>& c = table->col;
+  std::thread second;
+  if (parts.size() == 2) {
+    second = std::thread([&] { ParsePermitPart(file, c, table->header_size, *cfg, &parts[1]); });
+  }
+  ParsePermitPart(file, c, table->header_size, *cfg, &parts[0]);
+  if (second.joinable()) second.join();
+
+  uint64_t line = first_line;
+  uint64_t expected = start;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    PermitPart& p = parts[i];
+    if (!p.io.ok()) return Unavailable(file + ": " + p.io.message());
+    if (p.begin != expected) {
+      // The cut fell inside a quoted field: read the part again from the true start.
+      const uint64_t limit = p.limit;
+      p = PermitPart();
+      p.begin = expected;
+      p.limit = limit;
+      ParsePermitPart(file, c, table->header_size, *cfg, &p);
+      if (!p.io.ok()) return Unavailable(file + ": " + p.io.message());
+    }
+    for (uint64_t& l : p.id_lines) l += line;
+    if (p.error_line != 0) {
+      p.error_line += line;
+      // The first bad row: a part after it holds nothing that matters.
+      std::string dup;
+      uint64_t dup_line = FirstDuplicateId(parts, i + 1, &dup);
+      if (dup_line != 0 && dup_line <= p.error_line) {
+        return RowError(file, dup_line, "permit_id", "\"" + dup + "\" appears more than once");
+      }
+      return RowError(file, p.error_line, p.error_field, p.error_what);
+    }
+    line += p.lines;
+    expected = p.end_offset;
+  }
+  // Permit ids must be unique; the check runs beside the index build.
+  std::string dup;
+  uint64_t dup_line = 0;
+  std::thread check([&] { dup_line = FirstDuplicateId(parts, parts.size(), &dup); });
+  std::vector<PermitIndex::Builder> builders;
+  for (PermitPart& p : parts) builders.push_back(std::move(p.permits));
+  PermitIndex index;
+  index.Build(builders);
+  check.join();
+  if (dup_line != 0) return RowError(file, dup_line, "permit_id", "\"" + dup + "\" appears more than once");
+  cfg->permits = std::move(index);
   return Status::Ok();
 }
 

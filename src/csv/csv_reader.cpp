@@ -302,6 +302,30 @@ bool CsvReader::Next(CsvRecord* rec) {
   }
 }
 
+Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start, uint64_t size,
+                                              size_t block_bytes) {
+  std::vector<uint64_t> cuts{start};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Unavailable(path + ": cannot open: " + std::strerror(errno));
+  char buf[4096];
+  uint64_t p = start + block_bytes;
+  while (p < size) {
+    ssize_t got = ::pread(fd, buf, sizeof buf, static_cast<off_t>(p));
+    if (got <= 0) break;
+    const char* nl = static_cast<const char*>(std::memchr(buf, '\n', static_cast<size_t>(got)));
+    if (nl == nullptr) {
+      p += static_cast<uint64_t>(got);
+      continue;
+    }
+    uint64_t cut = p + static_cast<uint64_t>(nl - buf) + 1;
+    if (cut >= size) break;
+    cuts.push_back(cut);
+    p = cut + block_bytes;
+  }
+  ::close(fd);
+  return cuts;
+}
+
 void AppendCsvField(std::string& out, std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out.append(field);

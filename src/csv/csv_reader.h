@@ -74,6 +74,13 @@ class CsvReader {
   std::vector<uint32_t> escaped_;  // fields of the current record that hold "" escapes
 };
 
+// Where to cut bytes [start, size) of a file into ranges of about block_bytes for parallel
+// reading: start, then the byte after the first line break at or after every block_bytes. A cut
+// may fall inside a quoted field; a reader of the range before it then ends past the cut
+// (CsvReader::next_offset() != the cut), which the caller must check (see anpr/screening.cpp).
+Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start, uint64_t size,
+                                              size_t block_bytes);
+
 // Appends `field` to `out` as RFC 4180 wants it: quoted (with quotes doubled) only when it holds a
 // comma, a double quote, CR or LF.
 void AppendCsvField(std::string& out, std::string_view field);
