@@ -58,7 +58,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
       b = Builder();
     }
   }
-  const std::vector<Pending>& pending = all.pending_;
+  const HugeVector<Pending>& pending = all.pending_;
   auto plate_of = [&](uint32_t i) {
     return std::string_view(all.plate_text_.data() + pending[i].plate_off, pending[i].plate_len);
   };
@@ -66,7 +66,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   // more than one plate (a 64-bit collision), by plate.
   // The sort key is the hash with its halves swapped: equal hashes still meet, and since the
   // low bits (the slot) lead, records are placed in slot order and the table fills front to back.
-  std::vector<KeyedIndex> keyed(pending.size());
+  HugeVector<KeyedIndex> keyed(pending.size());
   for (uint32_t i = 0; i < pending.size(); ++i) {
     keyed[i] = {pending[i].hash << 32 | pending[i].hash >> 32, i};
   }
@@ -85,7 +85,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   }
   std::vector<uint32_t> order(keyed.size());
   for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
-  std::vector<KeyedIndex>().swap(keyed);
+  HugeVector<KeyedIndex>().swap(keyed);
   size_t groups = 0;
   for (size_t i = 0; i < order.size(); ++i) {
     if (i == 0 || pending[order[i]].hash != pending[order[i - 1]].hash ||

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "core/instant.h"
 
 namespace hh {
@@ -41,7 +42,7 @@ class PermitIndex {
 
    private:
     friend class PermitIndex;
-    std::vector<Pending> pending_;
+    HugeVector<Pending> pending_;
     std::string plate_text_;
   };
 
@@ -74,9 +75,9 @@ class PermitIndex {
   };
 
   Builder single_;
-  std::vector<uint64_t> slots_;  // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
+  HugeVector<uint64_t> slots_;  // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
   uint64_t mask_ = 0;
-  std::vector<uint64_t> arena_;  // records, 8-byte aligned
+  HugeVector<uint64_t> arena_;  // records, 8-byte aligned
   size_t plates_ = 0;
   size_t permit_count_ = 0;
 };

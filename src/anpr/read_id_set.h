@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "core/string_map.h"
 
 namespace hh {
@@ -91,7 +92,7 @@ class ReadIdSet {
   }
 
   void Grow() {
-    std::vector<uint64_t> old;
+    HugeVector<uint64_t> old;
     old.swap(slots_);
     slots_.assign(old.size() * 2, 0);
     const uint64_t mask = slots_.size() - 1;
@@ -105,8 +106,8 @@ class ReadIdSet {
     }
   }
 
-  std::vector<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
-  std::vector<char> arena_;      // per key: camera (3 bytes), length (1 or 1+4 bytes), id bytes
+  HugeVector<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
+  HugeVector<char> arena_;      // per key: camera (3 bytes), length (1 or 1+4 bytes), id bytes
   size_t size_ = 0;
 };
 

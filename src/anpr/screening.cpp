@@ -73,7 +73,7 @@ struct Block {
   uint64_t end_offset = 0;  // where the reader stopped: the start of the next block's first record
   uint64_t lines = 0;       // lines consumed, from begin to end_offset
   uint64_t rows = 0;
-  std::vector<BlockRead> reads;
+  HugeVector<BlockRead> reads;
   std::vector<uint32_t> relevant;  // indexes into reads of kRelevant reads (phase 2's work)
   std::string arena;
   std::vector<RejectedRow> rejects;  // lines relative to begin (0-based)
@@ -104,7 +104,7 @@ class Classifier {
         await_permits_(std::move(await_permits)) {}
 
   void Parse(const std::string& path, Block* b) {
-    auto reader = CsvReader::OpenFileRange(path, b->begin, b->limit, 0);
+    auto reader = CsvReader::OpenFileRange(path, b->begin, b->limit, 0, std::move(buffer_));
     if (!reader.ok()) {
       b->status = reader.status();
       return;
@@ -114,6 +114,7 @@ class Classifier {
     b->status = (*reader)->io_status();
     b->end_offset = (*reader)->next_offset();
     b->lines = (*reader)->next_line();
+    buffer_ = (*reader)->ReleaseBuffer();
     if (await_permits_ && !await_permits_()) return;
     CheckPermits(b);
   }
@@ -261,6 +262,7 @@ class Classifier {
   LocalTime tz_;
   std::string plate_buf_ = std::string(64, '\0');
   std::function<bool()> await_permits_;
+  std::string buffer_;  // the CSV reader's buffer, kept from block to block
   std::vector<const char*> found_;
   int32_t deadline_day_ = INT32_MIN;
   Instant deadline_;

@@ -185,7 +185,7 @@ struct PermitPart {
   uint64_t end_offset = 0;
   uint64_t lines = 0;
   PermitIndex::Builder permits;
-  std::vector<KeyedIndex> ids;     // (hash of permit_id, index into id_lines/id_spans)
+  HugeVector<KeyedIndex> ids;      // (hash of permit_id, index into id_lines/id_spans)
   std::vector<uint64_t> id_lines;  // the row's line
   std::vector<std::pair<uint32_t, uint32_t>> id_spans;  // permit_id in id_text
   std::string id_text;
@@ -269,7 +269,7 @@ void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t 
 uint64_t FirstDuplicateId(const std::vector<PermitPart>& parts, size_t count, std::string* dup) {
   // Global index = base of its part + index in the part.
   std::vector<uint32_t> bases;
-  std::vector<KeyedIndex> ids;
+  HugeVector<KeyedIndex> ids;
   size_t total = 0;
   for (size_t n = 0; n < count; ++n) total += parts[n].ids.size();
   ids.reserve(total);

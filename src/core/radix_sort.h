@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace hh {
 
 struct KeyedIndex {
@@ -15,7 +17,7 @@ struct KeyedIndex {
   uint32_t index;
 };
 
-inline void SortByKey(std::vector<KeyedIndex>& v) {
+inline void SortByKey(HugeVector<KeyedIndex>& v) {
   constexpr int kBits = 11;
   constexpr int kPasses = 6;  // 6 * 11 >= 64
   constexpr size_t kBuckets = size_t{1} << kBits;
@@ -24,7 +26,7 @@ inline void SortByKey(std::vector<KeyedIndex>& v) {
   for (const KeyedIndex& e : v) {
     for (int p = 0; p < kPasses; ++p) ++counts[p][(e.key >> (p * kBits)) & (kBuckets - 1)];
   }
-  std::vector<KeyedIndex> tmp(v.size());
+  HugeVector<KeyedIndex> tmp(v.size());
   for (int p = 0; p < kPasses; ++p) {
     auto& c = counts[p];
     bool trivial = false;

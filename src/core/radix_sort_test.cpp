@@ -10,13 +10,13 @@ namespace {
 
 TEST(RadixSort, SortsByKeyAndKeepsEqualKeysInOrder) {
   std::mt19937_64 rng(7);
-  std::vector<KeyedIndex> v;
+  HugeVector<KeyedIndex> v;
   for (uint32_t i = 0; i < 100000; ++i) {
     // Few distinct keys in places, to exercise stability; full-width keys elsewhere.
     uint64_t key = i % 3 == 0 ? rng() % 50 : rng();
     v.push_back({key, i});
   }
-  std::vector<KeyedIndex> want = v;
+  std::vector<KeyedIndex> want(v.begin(), v.end());
   std::stable_sort(want.begin(), want.end(),
                    [](const KeyedIndex& a, const KeyedIndex& b) { return a.key < b.key; });
   SortByKey(v);
@@ -28,10 +28,10 @@ TEST(RadixSort, SortsByKeyAndKeepsEqualKeysInOrder) {
 }
 
 TEST(RadixSort, EmptyAndAllEqual) {
-  std::vector<KeyedIndex> none;
+  HugeVector<KeyedIndex> none;
   SortByKey(none);
   EXPECT_TRUE(none.empty());
-  std::vector<KeyedIndex> same{{5, 2}, {5, 0}, {5, 1}};
+  HugeVector<KeyedIndex> same{{5, 2}, {5, 0}, {5, 1}};
   SortByKey(same);
   EXPECT_EQ(same[0].index, 2u);
   EXPECT_EQ(same[2].index, 1u);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace hh {
 
 // A fast 64-bit hash of bytes (multiply-xorshift over 8-byte words). Not for adversarial
@@ -27,8 +29,16 @@ inline uint64_t HashBytes(const void* data, size_t n, uint64_t seed = 0) {
     n -= 8;
   }
   if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    // The last 1-7 bytes, read with fixed-size (overlapping) loads rather than a variable memcpy.
+    uint64_t w;
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | static_cast<uint64_t>(hi) << 32;
+    } else {
+      w = p[0] | static_cast<uint64_t>(p[n / 2]) << 8 | static_cast<uint64_t>(p[n - 1]) << 16;
+    }
     h = (h ^ w ^ (static_cast<uint64_t>(n) << 59)) * kMul;
   }
   h ^= h >> 32;
@@ -144,9 +154,9 @@ class StringMap {
     }
   }
 
-  std::vector<uint64_t> slots_;  // 0 = empty; else (hash high 32 bits << 32) | (entry index + 1)
-  std::vector<Entry> entries_;
-  std::vector<char> arena_;
+  HugeVector<uint64_t> slots_;  // 0 = empty; else (hash high 32 bits << 32) | (entry index + 1)
+  HugeVector<Entry> entries_;
+  HugeVector<char> arena_;
 };
 
 }  // namespace hh

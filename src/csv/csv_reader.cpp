@@ -92,6 +92,13 @@ Result<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path) 
 Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path,
                                                             uint64_t begin, uint64_t end,
                                                             uint64_t first_line) {
+  return OpenFileRange(path, begin, end, first_line, std::string());
+}
+
+Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path,
+                                                            uint64_t begin, uint64_t end,
+                                                            uint64_t first_line,
+                                                            std::string&& buffer) {
   int fd = -1;
   uint64_t size = 0;
   auto opened = Open(path, &fd, &size);
@@ -104,8 +111,9 @@ Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& p
   r->base_ = begin;
   r->line_ = first_line;
   r->at_start_ = begin == 0;
-  r->cap_ = kInitialBuffer;
-  r->buf_.resize(r->cap_ + kPad);
+  r->buf_ = std::move(buffer);
+  if (r->buf_.size() < kInitialBuffer + kPad) r->buf_.resize(kInitialBuffer + kPad);
+  r->cap_ = r->buf_.size() - kPad;
   return r;
 }
 

@@ -35,6 +35,13 @@ class CsvReader {
   // `end`). For splitting a large file between threads; see anpr/screening.cpp.
   static Result<std::unique_ptr<CsvReader>> OpenFileRange(const std::string& path, uint64_t begin,
                                                           uint64_t end, uint64_t first_line);
+  // The same, reading through `buffer` (from a previous reader's ReleaseBuffer), so that a thread
+  // reading many ranges allocates and touches its buffer memory once.
+  static Result<std::unique_ptr<CsvReader>> OpenFileRange(const std::string& path, uint64_t begin,
+                                                          uint64_t end, uint64_t first_line,
+                                                          std::string&& buffer);
+  // Gives the buffer back for reuse; the reader must not be used afterwards.
+  std::string ReleaseBuffer() { return std::move(buf_); }
   // Reads an in-memory text (tests, fuzzing).
   static std::unique_ptr<CsvReader> FromString(std::string text);
 

@@ -1,0 +1,64 @@
+// HugeVector<T>: a std::vector whose large buffers (2 MiB and more) are mapped on 2 MiB
+// boundaries and advised to the kernel as transparent huge pages (madvise MADV_HUGEPAGE).
+// For the big hash tables and arenas of bulk imports: touching them then takes one page fault
+// per 2 MiB instead of one per 4 KiB, which on a virtual machine is a tenth of screening's time.
+// Small buffers come from the ordinary allocator. Where huge pages are off, nothing changes.
+#pragma once
+
+#include <sys/mman.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <vector>
+
+namespace hh {
+
+inline constexpr size_t kHugePage = size_t{2} << 20;
+
+inline void* AllocateHuge(size_t bytes) {
+  const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  // Map one huge page more than needed and trim, so the buffer starts on a 2 MiB boundary.
+  void* raw = ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+  if (aligned > start) ::munmap(raw, aligned - start);
+  const uintptr_t end = start + size + kHugePage;
+  if (end > aligned + size) ::munmap(reinterpret_cast<void*>(aligned + size), end - (aligned + size));
+  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+  return reinterpret_cast<void*>(aligned);
+}
+
+inline void FreeHuge(void* p, size_t bytes) {
+  ::munmap(p, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+}
+
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT(google-explicit-constructor)
+
+  T* allocate(size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes));
+    return static_cast<T*>(AllocateHuge(bytes));
+  }
+  void deallocate(T* p, size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < kHugePage) {
+      ::operator delete(p);
+    } else {
+      FreeHuge(p, bytes);
+    }
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+};
+
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+}  // namespace hh
