@@ -13,6 +13,7 @@
 #include <climits>
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -156,7 +157,7 @@ class Classifier {
                     "plate \"" + std::string(raw_plate) + "\" has no letter or digit");
     }
     if (plate_len > UINT16_MAX) {
-      return Reject(b, rec.line, "empty_plate", "plate longer than 65535 characters");
+      return Reject(b, rec.line, "bad_plate", "plate longer than 65535 characters");
     }
     Confidence conf;
     switch (Confidence::Parse(f[col_.confidence], &conf)) {
@@ -427,6 +428,13 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
   size_t consumed = 0;
   bool permits_ready = !load_permits;
   bool abandon = false;
+  std::exception_ptr thrown;  // the first exception of a parser thread
+  // Ends the run early: no new blocks, nobody waits for permits. Call with mu held.
+  auto stop = [&] {
+    abandon = true;
+    permits_ready = true;
+    next_block = n;
+  };
   // Phase 2 of a block starts once the permits are there.
   auto await_permits = [&]() -> bool {
     std::unique_lock<std::mutex> lock(mu);
@@ -434,79 +442,105 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
     return !abandon;
   };
   auto work = [&] {
-    Classifier classifier(config, options, col, await_permits);
-    for (;;) {
-      size_t k;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window; });
-        if (next_block >= n) return;
-        k = next_block++;
+    // Exceptions (infrastructure failures, see CONTRIBUTING.md) travel to the calling thread.
+    try {
+      Classifier classifier(config, options, col, await_permits);
+      for (;;) {
+        size_t k;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window; });
+          if (next_block >= n) return;
+          k = next_block++;
+        }
+        Block& b = slots[k % window];  // block k - window was consumed: the slot is free
+        b.Reset(cuts[k], limit_of(k));
+        classifier.Parse(path, &b);
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          done[k] = 1;
+        }
+        cv.notify_all();
       }
-      Block& b = slots[k % window];  // block k - window was consumed: the slot is free
-      b.Reset(cuts[k], limit_of(k));
-      classifier.Parse(path, &b);
+    } catch (...) {
       {
         std::lock_guard<std::mutex> lock(mu);
-        done[k] = 1;
+        if (!thrown) thrown = std::current_exception();
+        stop();
       }
       cv.notify_all();
     }
   };
   std::vector<std::thread> pool;
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+  auto finish_threads = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (next_block < n || !permits_ready) stop();
+    }
+    cv.notify_all();
+    for (std::thread& t : pool) {
+      if (t.joinable()) t.join();
+    }
+  };
 
   ScreenResult result;
-  // About 80 bytes a detection row; the sets grow if the guess is low.
-  Consumer consumer(config, static_cast<size_t>(size / 80));
-  Classifier own(config, options, col);  // re-parses a block whose speculative start was wrong
-  Block redo;
-  if (load_permits) {
-    Status loaded = load_permits();
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      permits_ready = true;
-      abandon = !loaded.ok();
-      if (abandon) next_block = n;  // no new blocks
-    }
-    cv.notify_all();
-    if (!loaded.ok()) {
-      for (std::thread& t : pool) t.join();
-      return loaded;
-    }
-  }
-  uint64_t expected = data_start;
-  uint64_t line = first_data_line;
   Status failure;
-  for (size_t k = 0; k < n; ++k) {
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return done[k] != 0; });
+  try {
+    // About 80 bytes a detection row; the sets grow if the guess is low.
+    Consumer consumer(config, static_cast<size_t>(size / 80));
+    Classifier own(config, options, col);  // re-parses a block whose speculative start was wrong
+    Block redo;
+    if (load_permits) {
+      Status loaded = load_permits();
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        permits_ready = true;
+        if (!loaded.ok()) stop();
+      }
+      cv.notify_all();
+      if (!loaded.ok()) {
+        finish_threads();
+        return loaded;
+      }
     }
-    Block* b = &slots[k % window];
-    if (b->begin != expected && expected < b->limit) {
-      // The cut fell inside a quoted field: parse from where the previous block really ended.
-      redo.Reset(expected, b->limit);
-      own.Parse(path, &redo);
-      b = &redo;
+    uint64_t expected = data_start;
+    uint64_t line = first_data_line;
+    for (size_t k = 0; k < n; ++k) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return done[k] != 0 || thrown; });
+        if (thrown) break;
+      }
+      Block* b = &slots[k % window];
+      if (b->begin != expected && expected < b->limit) {
+        // The cut fell inside a quoted field: parse from where the previous block really ended.
+        redo.Reset(expected, b->limit);
+        own.Parse(path, &redo);
+        b = &redo;
+      }
+      if (b->begin == expected && failure.ok()) {
+        if (!b->status.ok()) failure = b->status;
+        consumer.Consume(*b, line, &result);
+        line += b->lines;
+        expected = b->end_offset;
+      }
+      // else: the previous block's last record ran past this whole block; nothing here is new.
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        consumed = k + 1;
+      }
+      cv.notify_all();
+      if (options.progress) options.progress(std::min(expected, size), size);
     }
-    if (b->begin == expected && failure.ok()) {
-      if (!b->status.ok()) failure = b->status;
-      consumer.Consume(*b, line, &result);
-      line += b->lines;
-      expected = b->end_offset;
-    }
-    // else: the previous block's last record ran past this whole block; nothing here is new.
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      consumed = k + 1;
-    }
-    cv.notify_all();
-    if (options.progress) options.progress(std::min(expected, size), size);
+    finish_threads();
+    if (thrown) std::rethrow_exception(thrown);
+    if (!failure.ok()) return Unavailable(path + ": " + failure.message());
+    consumer.Finish(&result);
+  } catch (...) {
+    finish_threads();  // never leave a thread running behind an exception
+    throw;
   }
-  for (std::thread& t : pool) t.join();
-  if (!failure.ok()) return Unavailable(path + ": " + failure.message());
-  consumer.Finish(&result);
   return result;
 }
 

@@ -103,8 +103,8 @@ struct ScreenedGroup {
 
 struct RejectedRow {
   uint64_t line;
-  std::string reason;  // "code: detail", code one of column_count, unknown_camera, bad_instant,
-                       // empty_plate, bad_confidence, bad_quoting
+  std::string reason;  // "code: detail", code one of bad_quoting, column_count, unknown_camera,
+                       // bad_instant, empty_plate, bad_plate (too long), bad_confidence
 };
 
 struct ScreenResult {

@@ -2,6 +2,7 @@
 // files"). These files are configuration: one bad row refuses the whole file, with an error that
 // names the file, the line and the field, so that nothing is screened against a half-read list.
 #include <algorithm>
+#include <exception>
 #include <string>
 #include <thread>
 
@@ -307,6 +308,36 @@ uint64_t FirstDuplicateId(const std::vector<PermitPart>& parts, size_t count, st
   return first;
 }
 
+// A second thread for one task. Join() rethrows what the task threw; the destructor joins too
+// (without rethrowing), so no exception on the calling thread leaves the task running.
+class TaskThread {
+ public:
+  TaskThread() = default;
+  TaskThread(const TaskThread&) = delete;
+  TaskThread& operator=(const TaskThread&) = delete;
+  ~TaskThread() {
+    if (thread_.joinable()) thread_.join();
+  }
+  template <typename F>
+  void Start(F task) {
+    thread_ = std::thread([this, task] {
+      try {
+        task();
+      } catch (...) {
+        thrown_ = std::current_exception();
+      }
+    });
+  }
+  void Join() {
+    if (thread_.joinable()) thread_.join();
+    if (thrown_) std::rethrow_exception(thrown_);
+  }
+
+ private:
+  std::thread thread_;
+  std::exception_ptr thrown_;
+};
+
 // Files smaller than this are read by one thread.
 constexpr uint64_t kParallelPermitBytes = 1 << 20;
 
@@ -333,12 +364,14 @@ Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
     parts[i].limit = i + 1 < cuts.size() ? cuts[i + 1] : UINT64_MAX;
   }
   const std::vector<int>& c = table->col;
-  std::thread second;
-  if (parts.size() == 2) {
-    second = std::thread([&] { ParsePermitPart(file, c, table->header_size, *cfg, &parts[1]); });
+  {
+    TaskThread second;
+    if (parts.size() == 2) {
+      second.Start([&] { ParsePermitPart(file, c, table->header_size, *cfg, &parts[1]); });
+    }
+    ParsePermitPart(file, c, table->header_size, *cfg, &parts[0]);
+    second.Join();
   }
-  ParsePermitPart(file, c, table->header_size, *cfg, &parts[0]);
-  if (second.joinable()) second.join();
 
   uint64_t line = first_line;
   uint64_t expected = start;
@@ -371,12 +404,15 @@ Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
   // Permit ids must be unique; the check runs beside the index build.
   std::string dup;
   uint64_t dup_line = 0;
-  std::thread check([&] { dup_line = FirstDuplicateId(parts, parts.size(), &dup); });
-  std::vector<PermitIndex::Builder> builders;
-  for (PermitPart& p : parts) builders.push_back(std::move(p.permits));
   PermitIndex index;
-  index.Build(builders);
-  check.join();
+  {
+    TaskThread check;
+    check.Start([&] { dup_line = FirstDuplicateId(parts, parts.size(), &dup); });
+    std::vector<PermitIndex::Builder> builders;
+    for (PermitPart& p : parts) builders.push_back(std::move(p.permits));
+    index.Build(builders);
+    check.Join();
+  }
   if (dup_line != 0) return RowError(file, dup_line, "permit_id", "\"" + dup + "\" appears more than once");
   cfg->permits = std::move(index);
   return Status::Ok();

@@ -1,6 +1,7 @@
 // Writing a command's output files all together: every file is written to a temporary name in
-// the target folder first and renamed only when all were written, so a failed run leaves no
-// half-written output beside older, complete files.
+// the target folder first and renamed only when all were written, so a failed write leaves the
+// older files as they were and no half-written file. (A failure between two renames, which
+// within one folder needs a vanishing disk, could still leave a mix of new and old files.)
 #pragma once
 
 #include <string>

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "screen_cases.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -38,12 +40,20 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 fs::path CasesDir() { return fs::path(HH_SOURCE_DIR) / "tests" / "cases" / "screening"; }
 
-std::vector<std::string> CaseNames() {
+// The cases on disk now.
+std::vector<std::string> CasesOnDisk() {
   std::vector<std::string> names;
   if (!fs::exists(CasesDir())) return names;
   for (const auto& e : fs::directory_iterator(CasesDir())) {
     if (e.is_directory()) names.push_back(e.path().filename().string());
   }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The cases CMake saw (screen_cases.h), which become the tests.
+std::vector<std::string> CaseNames() {
+  std::vector<std::string> names(std::begin(kScreenCases), std::end(kScreenCases));
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -124,6 +134,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, ScreenCase,
                                   (std::get<1>(info.param) ? "_tiny_blocks" : "");
                          });
 
-TEST(ScreenCases, ThereAreCases) { EXPECT_GE(CaseNames().size(), 15u) << CasesDir(); }
+TEST(ScreenCases, EveryCaseFolderIsATest) {
+  EXPECT_GE(CaseNames().size(), 15u) << CasesDir();
+  EXPECT_EQ(CaseNames(), CasesOnDisk()) << "a case folder lacks detections.csv, or CMake has not "
+                                           "seen a new case: build again";
+}
 
 }  // namespace

@@ -166,7 +166,7 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
   }
   size_t i = 19;
   int32_t nanos = 0;
-  if (t[i] == '.') {
+  if (i < t.size() && t[i] == '.') {
     ++i;
     size_t start = i;
     int scale = 100'000'000;

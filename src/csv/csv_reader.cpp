@@ -18,6 +18,8 @@ namespace {
 constexpr size_t kInitialBuffer = 1 << 20;  // 1 MiB: large enough for fast reads, small in RSS
 // Bytes after the usable buffer, so that 16-byte loads near its end stay inside the allocation.
 constexpr size_t kPad = 64;
+// A quoted field still open after this many bytes is taken as a stray quote (see ParseRecord).
+constexpr size_t kMaxQuotedField = 8 << 20;
 
 // Bytes that end a run of plain (unquoted) field text.
 constexpr std::array<bool, 256> kStop = [] {
@@ -172,18 +174,23 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
     if (p < n && b[p] == '"') {
       ++p;
       const size_t qstart = p;
+      const size_t newlines_before = newlines;
       bool escapes = false;
       size_t qend;
       for (;;) {
         const char* q = static_cast<const char*>(std::memchr(b + p, '"', n - p));
         if (q == nullptr) {
-          if (!eof_) return false;
-          newlines += CountNewlines(b + p, n - p);
+          if (!eof_ && n - qstart < kMaxQuotedField) return false;
+          // No closing quote before the end of the input (or within kMaxQuotedField bytes): the
+          // quote is a mistake. The record ends with the line it opened on, and reading goes on
+          // with the next line, so one stray quote does not swallow the rest of the file.
           rec->error = "a quoted field is never closed";
-          if (escapes) escaped_.push_back(static_cast<uint32_t>(rec->fields.size()));
-          rec->fields.emplace_back(b + qstart, n - qstart);
-          pos_ = n;
-          line_ += newlines;
+          const char* nl = static_cast<const char*>(std::memchr(b + qstart, '\n', n - qstart));
+          size_t end = nl != nullptr ? static_cast<size_t>(nl - b) : n;
+          pos_ = nl != nullptr ? end + 1 : n;
+          if (end > qstart && b[end - 1] == '\r') --end;
+          rec->fields.emplace_back(b + qstart, end - qstart);
+          line_ += newlines_before + (nl != nullptr ? 1 : 0);
           return true;
         }
         size_t qi = static_cast<size_t>(q - b);

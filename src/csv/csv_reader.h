@@ -6,7 +6,9 @@
 // Decisions beyond RFC 4180, written down in docs/formats.md: a completely empty line is no
 // record (it is skipped); a record with bad quoting (a quote inside an unquoted field, text after
 // a closing quote, a quote never closed) is still returned, with `error` set, and reading goes on
-// with the next record, so one bad row never loses the rest of a file.
+// with the next record, so one bad row never loses the rest of a file. A quote that is not closed
+// before the end of the input, nor within 8 MiB, is a stray quote: its record ends with the line
+// the quote opened on. (So a quoted field may hold at most 8 MiB.)
 #pragma once
 
 #include <cstdint>
