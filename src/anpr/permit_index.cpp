@@ -36,39 +36,32 @@ void PermitIndex::Build() {
 }
 
 void PermitIndex::Build(std::vector<Builder>& parts) {
-  // One list of all permits, in the order given.
-  Builder all;
-  if (parts.size() == 1) {
-    std::swap(all, parts[0]);
-  } else {
-    size_t permits = 0, text = 0;
-    for (const Builder& b : parts) {
-      permits += b.pending_.size();
-      text += b.plate_text_.size();
-    }
-    all.pending_.reserve(permits);
-    all.plate_text_.reserve(text);
-    for (Builder& b : parts) {
-      const uint32_t shift = static_cast<uint32_t>(all.plate_text_.size());
-      for (Pending p : b.pending_) {
-        p.plate_off += shift;
-        all.pending_.push_back(p);
-      }
-      all.plate_text_ += b.plate_text_;
-      b = Builder();
-    }
+  // A permit is named by (part << kPartShift) | index in its part.
+  constexpr uint32_t kPartShift = 27;
+  if (parts.size() > 32) throw std::length_error("PermitIndex: more than 32 builders");
+  size_t total = 0;
+  for (const Builder& b : parts) {
+    if (b.pending_.size() >= (size_t{1} << kPartShift)) throw std::length_error("PermitIndex: too many permits");
+    total += b.pending_.size();
   }
-  const HugeVector<Pending>& pending = all.pending_;
-  auto plate_of = [&](uint32_t i) {
-    return std::string_view(all.plate_text_.data() + pending[i].plate_off, pending[i].plate_len);
+  auto pending_of = [&](uint32_t g) -> const Pending& {
+    return parts[g >> kPartShift].pending_[g & ((1u << kPartShift) - 1)];
+  };
+  auto plate_of = [&](uint32_t g) {
+    const Pending& p = pending_of(g);
+    return std::string_view(parts[g >> kPartShift].plate_text_.data() + p.plate_off, p.plate_len);
   };
   // Group the permits by plate: sort by hash, then, in the rare run of equal hashes that holds
   // more than one plate (a 64-bit collision), by plate.
   // The sort key is the hash with its halves swapped: equal hashes still meet, and since the
   // low bits (the slot) lead, records are placed in slot order and the table fills front to back.
-  HugeVector<KeyedIndex> keyed(pending.size());
-  for (uint32_t i = 0; i < pending.size(); ++i) {
-    keyed[i] = {pending[i].hash << 32 | pending[i].hash >> 32, i};
+  HugeVector<KeyedIndex> keyed;
+  keyed.reserve(total);
+  for (uint32_t part = 0; part < parts.size(); ++part) {
+    const HugeVector<Pending>& pending = parts[part].pending_;
+    for (uint32_t i = 0; i < pending.size(); ++i) {
+      keyed.push_back({pending[i].hash << 32 | pending[i].hash >> 32, part << kPartShift | i});
+    }
   }
   SortByKey(keyed);
   for (size_t i = 0; i < keyed.size();) {
@@ -88,7 +81,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   HugeVector<KeyedIndex>().swap(keyed);
   size_t groups = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || pending[order[i]].hash != pending[order[i - 1]].hash ||
+    if (i == 0 || pending_of(order[i]).hash != pending_of(order[i - 1]).hash ||
         plate_of(order[i]) != plate_of(order[i - 1])) {
       ++groups;
     }
@@ -98,13 +91,13 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   slots_.assign(cap, 0);
   mask_ = cap - 1;
   arena_.clear();
-  arena_.reserve(groups * 2 + pending.size() * (sizeof(Span) + 7) / 8 + 1);
+  arena_.reserve(groups * 2 + total * (sizeof(Span) + 7) / 8 + 1);
   plates_ = groups;
   for (size_t i = 0; i < order.size();) {
-    const Pending& first = pending[order[i]];
+    const Pending& first = pending_of(order[i]);
     std::string_view plate = plate_of(order[i]);
     size_t j = i + 1;
-    while (j < order.size() && pending[order[j]].hash == first.hash && plate_of(order[j]) == plate) {
+    while (j < order.size() && pending_of(order[j]).hash == first.hash && plate_of(order[j]) == plate) {
       ++j;
     }
     const size_t off = arena_.size();
@@ -117,7 +110,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
     std::memcpy(rec + sizeof h, plate.data(), plate.size());
     char* spans = rec + sizeof h + PaddedPlate(plate.size());
     for (size_t k = i; k < j; ++k) {
-      const Pending& p = pending[order[k]];
+      const Pending& p = pending_of(order[k]);
       Span s{p.from, p.to, p.zone};
       std::memcpy(spans + (k - i) * sizeof(Span), &s, sizeof s);
     }
@@ -126,7 +119,8 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
     slots_[slot] = (first.hash >> 32 << 32) | (static_cast<uint64_t>(off) + 1);
     i = j;
   }
-  permit_count_ = pending.size();
+  permit_count_ = total;
+  for (Builder& b : parts) b = Builder();
 }
 
 const char* PermitIndex::Find(uint64_t hash, std::string_view plate) const {

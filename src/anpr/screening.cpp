@@ -341,31 +341,52 @@ class Consumer {
                 [&](uint32_t a, uint32_t b) { return cfg_.zone_ids[a] < cfg_.zone_ids[b]; });
       for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
     }
+    // Sort small keys, not rows: zone rank, then the plate's first 8 bytes as a big-endian
+    // number (plates are A-Z0-9, so zero padding sorts a shorter plate first, as bytes do),
+    // then the whole plate, then the day.
+    struct SortKey {
+      uint32_t rank;
+      int32_t day;
+      uint64_t prefix;
+      std::string_view plate;
+      uint32_t group;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(groups_.size());
     for (size_t i = 0; i < groups_.size(); ++i) {
-      std::string_view key = groups_.KeyAt(i);
-      const Group& g = groups_.ValueAt(i);
+      const std::string_view key = groups_.KeyAt(i);
+      uint32_t zone;
+      int32_t day;
+      std::memcpy(&zone, key.data(), 4);
+      std::memcpy(&day, key.data() + 4, 4);
+      const std::string_view plate = key.substr(8);
+      uint64_t prefix = 0;
+      for (size_t b = 0; b < 8; ++b) {
+        prefix = prefix << 8 | (b < plate.size() ? static_cast<unsigned char>(plate[b]) : 0u);
+      }
+      keys.push_back({rank[zone], day, prefix, plate, static_cast<uint32_t>(i)});
+    }
+    std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      if (a.plate != b.plate) return a.plate < b.plate;
+      return a.day < b.day;
+    });
+    for (const SortKey& k : keys) {
+      const Group& g = groups_.ValueAt(k.group);
       // Rule 6: a group with a strong read is a violation (its low reads join it as evidence);
       // otherwise it is a review item.
       const FirstRead& first = g.strong.set ? g.strong : g.weak;
       ScreenedGroup row;
-      std::memcpy(&row.zone, key.data(), 4);
-      int32_t day;
-      std::memcpy(&day, key.data() + 4, 4);
-      row.local_day = LocalDate::FromDays(day);
-      row.plate = std::string(key.substr(8));
+      std::memcpy(&row.zone, groups_.KeyAt(k.group).data(), 4);
+      row.local_day = LocalDate::FromDays(k.day);
+      row.plate = std::string(k.plate);
       row.first_camera = first.camera;
       row.first_detection_id = ids_.substr(first.id_off, first.id_len);
       row.first_observed_at = first.at;
       row.read_count = g.count;
       (g.strong.set ? out->violations : out->review).push_back(std::move(row));
     }
-    auto order = [&](const ScreenedGroup& a, const ScreenedGroup& b) {
-      if (a.zone != b.zone) return rank[a.zone] < rank[b.zone];
-      if (a.plate != b.plate) return a.plate < b.plate;
-      return a.local_day < b.local_day;
-    };
-    std::sort(out->violations.begin(), out->violations.end(), order);
-    std::sort(out->review.begin(), out->review.end(), order);
     out->stats.violations = out->violations.size();
     out->stats.review_items = out->review.size();
     out->stats.rejects = out->rejects.size();
