@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace hh {
 namespace {
@@ -128,10 +129,18 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
     return false;
   }
   const char* p = t.data();
-  int y = Digits(p, 4), mo = Digits(p + 5, 2), d = Digits(p + 8, 2);
-  if (y < 0 || mo < 0 || d < 0 || p[4] != '-' || p[7] != '-') {
-    *why = "date is not YYYY-MM-DD";
-    return false;
+  // Streams of reads repeat the same date: the last valid date of this thread is remembered.
+  thread_local char cached_date[10];
+  thread_local int64_t cached_days = 0;
+  thread_local bool cached = false;
+  const bool same_date = cached && std::memcmp(p, cached_date, 10) == 0;
+  int y = 0, mo = 0, d = 0;
+  if (!same_date) {
+    y = Digits(p, 4), mo = Digits(p + 5, 2), d = Digits(p + 8, 2);
+    if (y < 0 || mo < 0 || d < 0 || p[4] != '-' || p[7] != '-') {
+      *why = "date is not YYYY-MM-DD";
+      return false;
+    }
   }
   if (p[10] != 'T' && p[10] != 't') {
     *why = "date and time must be separated by 'T'";
@@ -142,15 +151,17 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
     *why = "time is not hh:mm:ss";
     return false;
   }
-  if (mo < 1 || mo > 12) {
-    *why = "month out of range";
-    return false;
-  }
-  if (d < 1 || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                     date::day{static_cast<unsigned>(d)}}
-                     .ok()) {
-    *why = "no such day in that month";
-    return false;
+  if (!same_date) {
+    if (mo < 1 || mo > 12) {
+      *why = "month out of range";
+      return false;
+    }
+    if (d < 1 || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                       date::day{static_cast<unsigned>(d)}}
+                       .ok()) {
+      *why = "no such day in that month";
+      return false;
+    }
   }
   if (h > 23) {
     *why = "hour out of range (00-23)";
@@ -214,7 +225,15 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
     *why = "unexpected characters after the offset";
     return false;
   }
-  int64_t days = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  int64_t days;
+  if (same_date) {
+    days = cached_days;
+  } else {
+    days = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    std::memcpy(cached_date, p, 10);
+    cached_days = days;
+    cached = true;
+  }
   int64_t secs = days * kSecondsPerDay + h * 3600 + mi * 60 + std::min(s, 59) -
                  static_cast<int64_t>(offset_minutes) * 60;
   if (s == 60) {

@@ -67,6 +67,17 @@ TEST(Instant, RejectsWhatIsNotARealInstant) {
   EXPECT_TRUE(Rejected("26/03/2026 10:00"));
 }
 
+TEST(Instant, TheRememberedDateNeverLetsABadOneThrough) {
+  // The parser remembers the last good date of its thread; what follows must still be checked.
+  EXPECT_TRUE(Instant::Parse("2026-03-26T10:00:00Z").ok());
+  EXPECT_TRUE(Rejected("2026-03-26T24:00:00Z"));
+  EXPECT_TRUE(Rejected("2026-03-26T10:00:00"));
+  EXPECT_EQ(Secs("2026-03-26T10:00:01+01:00"), Secs("2026-03-26T09:00:01Z"));
+  EXPECT_TRUE(Rejected("2026-02-30T10:00:00Z"));
+  EXPECT_TRUE(Rejected(std::string(10, '\0') + "T10:00:00Z"));
+  EXPECT_EQ(Secs("2026-03-27T00:00:00Z") - Secs("2026-03-26T00:00:00Z"), 86400);
+}
+
 TEST(Instant, AcceptsOnlyRealLeapSeconds) {
   auto leap = Instant::Parse("2016-12-31T23:59:60Z");
   ASSERT_TRUE(leap.ok());
