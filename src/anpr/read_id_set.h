@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string_view>
@@ -22,7 +23,7 @@ class ReadIdSet {
     size_t cap = 1024;
     while (cap * 3 < expected * 4) cap *= 2;  // load factor at most 0.75
     slots_.assign(cap, 0);
-    arena_.reserve(expected * 14);
+    arena_.Reserve(expected * 16);  // grown by doubling when the guess was low
   }
 
   static uint64_t Hash(uint32_t camera, std::string_view id) {
@@ -43,25 +44,25 @@ class ReadIdSet {
         return false;
       }
     }
-    if (arena_.size() + id.size() + 8 >= UINT32_MAX) {
-      throw std::length_error("ReadIdSet: more than 4 GiB of detection ids");
-    }
-    slots_[i] = (static_cast<uint64_t>(tag) << 32) | (arena_.size() + 1);
-    char head[8];
-    head[0] = static_cast<char>(camera);
-    head[1] = static_cast<char>(camera >> 8);
-    head[2] = static_cast<char>(camera >> 16);
+    const size_t need = used_ + id.size() + 8;
+    if (need >= UINT32_MAX) throw std::length_error("ReadIdSet: more than 4 GiB of detection ids");
+    if (need > arena_.capacity()) arena_.Grow(std::max(need, arena_.capacity() * 2), used_);
+    slots_[i] = (static_cast<uint64_t>(tag) << 32) | (used_ + 1);
+    char* w = arena_.data() + used_;
+    w[0] = static_cast<char>(camera);
+    w[1] = static_cast<char>(camera >> 8);
+    w[2] = static_cast<char>(camera >> 16);
     size_t n = 3;
     if (id.size() < 255) {
-      head[n++] = static_cast<char>(id.size());
+      w[n++] = static_cast<char>(id.size());
     } else {
-      head[n++] = static_cast<char>(255);
+      w[n++] = static_cast<char>(255);
       uint32_t len = static_cast<uint32_t>(id.size());
-      std::memcpy(head + n, &len, 4);
+      std::memcpy(w + n, &len, 4);
       n += 4;
     }
-    arena_.insert(arena_.end(), head, head + n);
-    arena_.insert(arena_.end(), id.begin(), id.end());
+    std::memcpy(w + n, id.data(), id.size());
+    used_ += n + id.size();
     if (++size_ * 4 > slots_.size() * 3) Grow();
     return true;
   }
@@ -107,7 +108,8 @@ class ReadIdSet {
   }
 
   HugeVector<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
-  HugeVector<char> arena_;      // per key: camera (3 bytes), length (1 or 1+4 bytes), id bytes
+  RawBuffer arena_;             // [0, used_): per key camera (3 bytes), length (1 or 1+4), id bytes
+  size_t used_ = 0;
   size_t size_ = 0;
 };
 

@@ -9,7 +9,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
+#include <utility>
 #include <vector>
 
 namespace hh {
@@ -60,5 +62,45 @@ struct HugePageAllocator {
 
 template <typename T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+// RawBuffer: bytes on huge pages that are not initialised (a vector<char> would write zeros over
+// memory the kernel has just zeroed). For arenas written front to back. Move-only.
+class RawBuffer {
+ public:
+  RawBuffer() = default;
+  explicit RawBuffer(size_t capacity) { Reserve(capacity); }
+  RawBuffer(RawBuffer&& o) noexcept : data_(o.data_), capacity_(o.capacity_) {
+    o.data_ = nullptr;
+    o.capacity_ = 0;
+  }
+  RawBuffer& operator=(RawBuffer&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(capacity_, o.capacity_);
+    return *this;
+  }
+  RawBuffer(const RawBuffer&) = delete;
+  RawBuffer& operator=(const RawBuffer&) = delete;
+  ~RawBuffer() {
+    if (data_ != nullptr) HugePageAllocator<char>().deallocate(data_, capacity_);
+  }
+
+  char* data() { return data_; }
+  const char* data() const { return data_; }
+  size_t capacity() const { return capacity_; }
+  // Grows to at least `capacity`, keeping the first `used` bytes.
+  void Grow(size_t capacity, size_t used) {
+    if (capacity <= capacity_) return;
+    char* fresh = HugePageAllocator<char>().allocate(capacity);
+    if (used > 0) std::memcpy(fresh, data_, used);
+    if (data_ != nullptr) HugePageAllocator<char>().deallocate(data_, capacity_);
+    data_ = fresh;
+    capacity_ = capacity;
+  }
+  void Reserve(size_t capacity) { Grow(capacity, 0); }
+
+ private:
+  char* data_ = nullptr;
+  size_t capacity_ = 0;
+};
 
 }  // namespace hh
