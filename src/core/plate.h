@@ -3,6 +3,7 @@
 // "1ABC123" are one plate. A plate is personal data: it has no operator<< and is never logged.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,17 +12,23 @@
 
 namespace hh {
 
+// For each byte: its normalised form (A-Z, 0-9), or 0 when normalisation drops it.
+inline constexpr std::array<char, 256> kPlateChar = [] {
+  std::array<char, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c - ('a' - 'A'));
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  return t;
+}();
+
 // Writes the normalised form of `raw` to out (which must hold raw.size() bytes) and returns its
-// length. The hot-path form used by screening; Plate::Parse wraps it.
+// length. The hot-path form used by screening (branch-free); Plate::Parse wraps it.
 inline size_t NormalisePlateInto(std::string_view raw, char* out) {
   size_t n = 0;
   for (char ch : raw) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= 'a' && c <= 'z') {
-      out[n++] = static_cast<char>(c - ('a' - 'A'));
-    } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      out[n++] = static_cast<char>(c);
-    }
+    const char c = kPlateChar[static_cast<unsigned char>(ch)];
+    out[n] = c;
+    n += c != 0;
   }
   return n;
 }
