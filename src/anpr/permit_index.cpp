@@ -139,6 +139,18 @@ const char* PermitIndex::Find(uint64_t hash, std::string_view plate) const {
   }
 }
 
+const char* PermitIndex::Candidate(uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const uint64_t s = slots_[i];
+    if (s == 0) return nullptr;
+    if (static_cast<uint32_t>(s >> 32) == tag) {
+      return reinterpret_cast<const char*>(arena_.data() + (static_cast<uint32_t>(s) - 1));
+    }
+  }
+}
+
 bool PermitIndex::Covers(const char* rec, uint32_t zone, Instant at) {
   RecordHeader h;
   std::memcpy(&h, rec, sizeof h);

@@ -60,7 +60,12 @@ class PermitIndex {
   }
   // The record of `plate`, or nullptr when no permit names it.
   const char* Find(uint64_t hash, std::string_view plate) const;
-  static void PrefetchRecord(const char* record) { __builtin_prefetch(record); }
+  // The record Find would most likely return (the first slot whose hash tag matches; the plate
+  // is not compared), or nullptr: for prefetching only.
+  const char* Candidate(uint64_t hash) const;
+  static void PrefetchRecord(const char* record) {
+    if (record != nullptr) __builtin_prefetch(record);
+  }
   // True when a permit in `record` covers `zone` at `at`: zone equal or '*', from <= at < to.
   static bool Covers(const char* record, uint32_t zone, Instant at);
 

@@ -216,15 +216,20 @@ class Classifier {
     const PermitIndex& permits = cfg_.permits;
     const std::vector<uint32_t>& rel = b->relevant;
     const size_t n = rel.size();
-    constexpr size_t kAhead = 16;  // reads between a slot's prefetch and its use
+    // A three-step pipeline hides both cache misses of a lookup: at read k the slot of read k
+    // is fetched, the record of read k - kStep (its slot now cached) is fetched, and read
+    // k - 2 * kStep (slot and record cached) is looked up for real.
+    constexpr size_t kStep = 8;
     found_.resize(n);
-    for (size_t k = 0; k < n + kAhead; ++k) {
+    for (size_t k = 0; k < n + 2 * kStep; ++k) {
       if (k < n) permits.PrefetchSlot(b->reads[rel[k]].key_hash);
-      if (k >= kAhead) {
-        const size_t j = k - kAhead;
+      if (k >= kStep && k - kStep < n) {
+        PermitIndex::PrefetchRecord(permits.Candidate(b->reads[rel[k - kStep]].key_hash));
+      }
+      if (k >= 2 * kStep) {
+        const size_t j = k - 2 * kStep;
         const BlockRead& r = b->reads[rel[j]];
         found_[j] = permits.Find(r.key_hash, PlateOf(*b, r));
-        if (found_[j] != nullptr) PermitIndex::PrefetchRecord(found_[j]);
       }
     }
     for (size_t j = 0; j < n; ++j) {
