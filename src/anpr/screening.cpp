@@ -53,18 +53,25 @@ struct Columns {
   size_t count;
 };
 
-// A valid row, classified. In the block's arena at `off`: the detection id, then for relevant
-// reads the group key: zone (4 bytes), local day (4 bytes), normalised plate.
+// A valid row, classified: what the consumer needs of every read (kept small: there are
+// millions). In the block's arena at `off`: the detection id, then for relevant reads the group
+// key: zone (4 bytes), local day (4 bytes), normalised plate.
 struct BlockRead {
-  uint64_t pair_hash;   // ReadIdSet::Hash(camera, detection id)
-  uint64_t key_hash;    // phase 1: PermitIndex::Hash(plate); phase 2: HashBytes(group key)
-  Instant at;
-  int32_t day;
-  uint32_t camera;
+  uint64_t pair_hash;  // ReadIdSet::Hash(camera, detection id)
   uint32_t off;
   uint32_t id_len;
-  uint16_t plate_len;
+  uint32_t camera;
   uint8_t outcome;
+  uint32_t relevant;  // for reads that passed rule 2: index into Block::relevant
+};
+
+// The rest of a read that passed rule 2 (a third of them, or less).
+struct RelevantRead {
+  Instant at;
+  uint64_t key_hash;  // phase 1: PermitIndex::Hash(plate); phase 2: HashBytes(group key)
+  uint32_t read;      // index into Block::reads
+  int32_t day;
+  uint16_t plate_len;
   bool strong;
 };
 
@@ -75,7 +82,7 @@ struct Block {
   uint64_t lines = 0;       // lines consumed, from begin to end_offset
   uint64_t rows = 0;
   HugeVector<BlockRead> reads;
-  std::vector<uint32_t> relevant;  // indexes into reads of kRelevant reads (phase 2's work)
+  HugeVector<RelevantRead> relevant;  // phase 2's work
   std::string arena;
   std::vector<RejectedRow> rejects;  // lines relative to begin (0-based)
   Status status;
@@ -173,23 +180,29 @@ class Classifier {
     const std::string_view detection_id = f[col_.detection];
     const Camera& cam = cfg_.cameras[camera];
 
-    BlockRead r{};
-    r.at = at;
-    r.camera = camera;
+    BlockRead r;
+    r.pair_hash = ReadIdSet::Hash(camera, detection_id);
     r.off = static_cast<uint32_t>(b->arena.size());
     r.id_len = static_cast<uint32_t>(detection_id.size());
-    r.pair_hash = ReadIdSet::Hash(camera, detection_id);
-    r.strong = conf >= opt_.min_confidence;  // rules 5 and 6
-    r.outcome = Relevance(cam, at, &r.day);
+    r.camera = camera;
+    r.relevant = 0;
+    int32_t day = 0;
+    r.outcome = Relevance(cam, at, &day);
     b->arena.append(detection_id);
     if (r.outcome == kRelevant) {
       const std::string_view plate(plate_buf_.data(), plate_len);
-      r.plate_len = static_cast<uint16_t>(plate_len);
-      r.key_hash = PermitIndex::Hash(plate);
+      RelevantRead rr;
+      rr.at = at;
+      rr.key_hash = PermitIndex::Hash(plate);
+      rr.read = static_cast<uint32_t>(b->reads.size());
+      rr.day = day;
+      rr.plate_len = static_cast<uint16_t>(plate_len);
+      rr.strong = conf >= opt_.min_confidence;  // rules 5 and 6
       b->arena.append(reinterpret_cast<const char*>(&cam.zone), 4);
-      b->arena.append(reinterpret_cast<const char*>(&r.day), 4);
+      b->arena.append(reinterpret_cast<const char*>(&day), 4);
       b->arena.append(plate);
-      b->relevant.push_back(static_cast<uint32_t>(b->reads.size()));
+      r.relevant = static_cast<uint32_t>(b->relevant.size());
+      b->relevant.push_back(rr);
     }
     b->reads.push_back(r);
   }
@@ -214,7 +227,7 @@ class Classifier {
 
   void CheckPermits(Block* b) {
     const PermitIndex& permits = cfg_.permits;
-    const std::vector<uint32_t>& rel = b->relevant;
+    HugeVector<RelevantRead>& rel = b->relevant;
     const size_t n = rel.size();
     // A three-step pipeline hides both cache misses of a lookup: at read k the slot of read k
     // is fetched, the record of read k - kStep (its slot now cached) is fetched, and read
@@ -222,35 +235,37 @@ class Classifier {
     constexpr size_t kStep = 8;
     found_.resize(n);
     for (size_t k = 0; k < n + 2 * kStep; ++k) {
-      if (k < n) permits.PrefetchSlot(b->reads[rel[k]].key_hash);
+      if (k < n) permits.PrefetchSlot(rel[k].key_hash);
       if (k >= kStep && k - kStep < n) {
-        PermitIndex::PrefetchRecord(permits.Candidate(b->reads[rel[k - kStep]].key_hash));
+        PermitIndex::PrefetchRecord(permits.Candidate(rel[k - kStep].key_hash));
       }
       if (k >= 2 * kStep) {
         const size_t j = k - 2 * kStep;
-        const BlockRead& r = b->reads[rel[j]];
-        found_[j] = permits.Find(r.key_hash, PlateOf(*b, r));
+        found_[j] = permits.Find(rel[j].key_hash, PlateOf(*b, rel[j]));
       }
     }
     for (size_t j = 0; j < n; ++j) {
-      BlockRead& r = b->reads[rel[j]];
+      RelevantRead& rr = rel[j];
+      BlockRead& r = b->reads[rr.read];
       // Rule 3: exempt when a permit for this plate covers this zone (or '*') at observed_at.
-      if (found_[j] != nullptr && PermitIndex::Covers(found_[j], cfg_.cameras[r.camera].zone, r.at)) {
+      if (found_[j] != nullptr && PermitIndex::Covers(found_[j], cfg_.cameras[r.camera].zone, rr.at)) {
         r.outcome = kExempt;
         continue;
       }
       // Rule 7: with --as-of, only reads whose deadline has passed are decided.
-      if (opt_.as_of && Deadline(LocalDate::FromDays(r.day)) > *opt_.as_of) {
+      if (opt_.as_of && Deadline(LocalDate::FromDays(rr.day)) > *opt_.as_of) {
         r.outcome = kPending;
         continue;
       }
-      r.outcome = r.strong ? kStrong : kWeak;
-      r.key_hash = HashBytes(b->arena.data() + r.off + r.id_len, 8 + r.plate_len);
+      r.outcome = rr.strong ? kStrong : kWeak;
+      rr.key_hash = HashBytes(b->arena.data() + r.off + r.id_len, 8 + rr.plate_len);
     }
   }
 
-  static std::string_view PlateOf(const Block& b, const BlockRead& r) {
-    return std::string_view(b.arena.data() + r.off + r.id_len + 8, r.plate_len);
+  // The normalised plate of a relevant read (the end of its group key in the arena).
+  static std::string_view PlateOf(const Block& b, const RelevantRead& rr) {
+    const BlockRead& r = b.reads[rr.read];
+    return std::string_view(b.arena.data() + r.off + r.id_len + 8, rr.plate_len);
   }
 
   Instant Deadline(LocalDate day) {
@@ -321,12 +336,13 @@ class Consumer {
         case kPending: ++s.pending; continue;
         default: break;
       }
-      std::string_view key(b.arena.data() + r.off + r.id_len, 8 + r.plate_len);
-      Group& g = *groups_.InsertHashed(key, r.key_hash).first;
+      const RelevantRead& rr = b.relevant[r.relevant];
+      std::string_view key(b.arena.data() + r.off + r.id_len, 8 + rr.plate_len);
+      Group& g = *groups_.InsertHashed(key, rr.key_hash).first;
       ++g.count;
       FirstRead& first = r.outcome == kStrong ? g.strong : g.weak;  // rule 6
-      if (!first.set || Earlier(r.at, r.camera, id, first)) {
-        first.at = r.at;
+      if (!first.set || Earlier(rr.at, r.camera, id, first)) {
+        first.at = rr.at;
         first.camera = r.camera;
         first.id_off = static_cast<uint32_t>(ids_.size());
         first.id_len = r.id_len;
