@@ -63,29 +63,33 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
       keyed.push_back({pending[i].hash << 32 | pending[i].hash >> 32, part << kPartShift | i});
     }
   }
-  SortByKey(keyed);
+  GroupByKey(keyed);
+  // Group starts: where the hash changes, or, in the rare run of one hash holding two plates (a
+  // 64-bit collision), where the plate does.
+  std::vector<uint32_t> starts;
+  starts.reserve(keyed.size() / 2 + 1);
   for (size_t i = 0; i < keyed.size();) {
     size_t j = i + 1;
     while (j < keyed.size() && keyed[j].key == keyed[i].key) ++j;
+    const std::string_view first_plate = plate_of(keyed[i].index);
     bool mixed = false;
-    for (size_t k = i + 1; k < j && !mixed; ++k) mixed = plate_of(keyed[k].index) != plate_of(keyed[i].index);
-    if (mixed) {
+    for (size_t k = i + 1; k < j && !mixed; ++k) mixed = plate_of(keyed[k].index) != first_plate;
+    if (!mixed) {
+      starts.push_back(static_cast<uint32_t>(i));
+    } else {
       std::stable_sort(keyed.begin() + static_cast<std::ptrdiff_t>(i),
                        keyed.begin() + static_cast<std::ptrdiff_t>(j),
                        [&](const KeyedIndex& a, const KeyedIndex& b) { return plate_of(a.index) < plate_of(b.index); });
+      for (size_t k = i; k < j; ++k) {
+        if (k == i || plate_of(keyed[k].index) != plate_of(keyed[k - 1].index)) {
+          starts.push_back(static_cast<uint32_t>(k));
+        }
+      }
     }
     i = j;
   }
-  std::vector<uint32_t> order(keyed.size());
-  for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
-  HugeVector<KeyedIndex>().swap(keyed);
-  size_t groups = 0;
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || pending_of(order[i]).hash != pending_of(order[i - 1]).hash ||
-        plate_of(order[i]) != plate_of(order[i - 1])) {
-      ++groups;
-    }
-  }
+  const size_t groups = starts.size();
+  starts.push_back(static_cast<uint32_t>(keyed.size()));
   size_t cap = 16;
   while (cap < groups * 2) cap *= 2;  // load factor at most 0.5: short probes
   slots_.assign(cap, 0);
@@ -93,13 +97,11 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   arena_.clear();
   arena_.reserve(groups * 2 + total * (sizeof(Span) + 7) / 8 + 1);
   plates_ = groups;
-  for (size_t i = 0; i < order.size();) {
-    const Pending& first = pending_of(order[i]);
-    std::string_view plate = plate_of(order[i]);
-    size_t j = i + 1;
-    while (j < order.size() && pending_of(order[j]).hash == first.hash && plate_of(order[j]) == plate) {
-      ++j;
-    }
+  for (size_t g = 0; g < groups; ++g) {
+    const size_t i = starts[g];
+    const size_t j = starts[g + 1];
+    const Pending& first = pending_of(keyed[i].index);
+    const std::string_view plate = plate_of(keyed[i].index);
     const size_t off = arena_.size();
     if (off + 1 >= (uint64_t{1} << 32)) throw std::length_error("PermitIndex: too many permits");
     const size_t words = (sizeof(RecordHeader) + PaddedPlate(plate.size()) + (j - i) * sizeof(Span) + 7) / 8;
@@ -110,14 +112,13 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
     std::memcpy(rec + sizeof h, plate.data(), plate.size());
     char* spans = rec + sizeof h + PaddedPlate(plate.size());
     for (size_t k = i; k < j; ++k) {
-      const Pending& p = pending_of(order[k]);
+      const Pending& p = pending_of(keyed[k].index);
       Span s{p.from, p.to, p.zone};
       std::memcpy(spans + (k - i) * sizeof(Span), &s, sizeof s);
     }
     uint64_t slot = first.hash & mask_;
     while (slots_[slot] != 0) slot = (slot + 1) & mask_;
     slots_[slot] = (first.hash >> 32 << 32) | (static_cast<uint64_t>(off) + 1);
-    i = j;
   }
   permit_count_ = total;
   for (Builder& b : parts) b = Builder();

@@ -286,7 +286,7 @@ uint64_t FirstDuplicateId(const std::vector<PermitPart>& parts, size_t count, st
     return std::pair<uint64_t, std::string_view>(
         p.id_lines[i], std::string_view(p.id_text).substr(p.id_spans[i].first, p.id_spans[i].second));
   };
-  SortByKey(ids);  // stable: equal ids stay in file order
+  GroupByKey(ids);  // stable: equal ids stay in file order
   uint64_t first = 0;
   for (size_t i = 0; i < ids.size();) {
     size_t j = i + 1;
