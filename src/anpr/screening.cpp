@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <climits>
 #include <condition_variable>
 #include <cstring>
@@ -393,6 +394,10 @@ class Consumer {
       if (a.plate != b.plate) return a.plate < b.plate;
       return a.day < b.day;
     });
+    size_t violations = 0;
+    for (size_t i = 0; i < groups_.size(); ++i) violations += groups_.ValueAt(i).strong.set;
+    out->violations.reserve(violations);
+    out->review.reserve(groups_.size() - violations);
     for (const SortKey& k : keys) {
       const Group& g = groups_.ValueAt(k.group);
       // Rule 6: a group with a strong read is a violation (its low reads join it as evidence);
@@ -602,21 +607,27 @@ Result<ScreenResult> ScreenFiles(const ScreeningFiles& files, const ScreenOption
 
 std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows) {
   std::string out = "zone_id,plate,local_day,first_camera_id,first_detection_id,first_observed_at,read_count\n";
-  out.reserve(out.size() + rows.size() * 72);
+  // Zone and camera ids repeat on every row: quote them once.
+  std::vector<std::string> zones(config.zone_ids.size());
+  for (size_t i = 0; i < zones.size(); ++i) AppendCsvField(zones[i], config.zone_ids[i]);
+  std::vector<std::string> cameras(config.cameras.size());
+  for (size_t i = 0; i < cameras.size(); ++i) AppendCsvField(cameras[i], config.cameras[i].id);
+  out.reserve(out.size() + rows.size() * 80);
+  char count[24];
   for (const ScreenedGroup& g : rows) {
-    AppendCsvField(out, config.zone_ids[g.zone]);
+    out += zones[g.zone];
     out.push_back(',');
-    AppendCsvField(out, g.plate);
+    out += g.plate;  // normalised: A-Z and 0-9 only, never quoted
     out.push_back(',');
     g.local_day.AppendIso(out);
     out.push_back(',');
-    AppendCsvField(out, config.cameras[g.first_camera].id);
+    out += cameras[g.first_camera];
     out.push_back(',');
     AppendCsvField(out, g.first_detection_id);
     out.push_back(',');
     g.first_observed_at.AppendUtc(out);
     out.push_back(',');
-    out += std::to_string(g.read_count);
+    out.append(count, static_cast<size_t>(std::to_chars(count, count + sizeof count, g.read_count).ptr - count));
     out.push_back('\n');
   }
   return out;
