@@ -92,7 +92,7 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   starts.push_back(static_cast<uint32_t>(keyed.size()));
   size_t cap = 16;
   while (cap < groups * 2) cap *= 2;  // load factor at most 0.5: short probes
-  slots_.assign(cap, 0);
+  slots_ = ZeroedArray<uint64_t>(cap);
   mask_ = cap - 1;
   arena_.clear();
   arena_.reserve(groups * 2 + total * (sizeof(Span) + 7) / 8 + 1);

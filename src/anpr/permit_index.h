@@ -80,7 +80,7 @@ class PermitIndex {
   };
 
   Builder single_;
-  HugeVector<uint64_t> slots_;  // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
+  ZeroedArray<uint64_t> slots_;  // 0 empty; else (hash high 32 << 32) | (record word offset + 1)
   uint64_t mask_ = 0;
   HugeVector<uint64_t> arena_;  // records, 8-byte aligned
   size_t plates_ = 0;

@@ -22,7 +22,7 @@ class ReadIdSet {
   explicit ReadIdSet(size_t expected) {
     size_t cap = 1024;
     while (cap * 3 < expected * 4) cap *= 2;  // load factor at most 0.75
-    slots_.assign(cap, 0);
+    slots_ = ZeroedArray<uint64_t>(cap);
     arena_.Reserve(expected * 16);  // grown by doubling when the guess was low
   }
 
@@ -93,9 +93,8 @@ class ReadIdSet {
   }
 
   void Grow() {
-    HugeVector<uint64_t> old;
-    old.swap(slots_);
-    slots_.assign(old.size() * 2, 0);
+    ZeroedArray<uint64_t> old = std::move(slots_);
+    slots_ = ZeroedArray<uint64_t>(old.size() * 2);
     const uint64_t mask = slots_.size() - 1;
     for (uint64_t s : old) {
       if (s == 0) continue;
@@ -107,7 +106,7 @@ class ReadIdSet {
     }
   }
 
-  HugeVector<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
+  ZeroedArray<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
   RawBuffer arena_;             // [0, used_): per key camera (3 bytes), length (1 or 1+4), id bytes
   size_t used_ = 0;
   size_t size_ = 0;

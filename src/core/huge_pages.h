@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -62,6 +63,59 @@ struct HugePageAllocator {
 
 template <typename T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+// ZeroedArray<T>: a fixed-size array of a trivial type, all zero, on huge pages. Fresh anonymous
+// memory is zero already, so unlike vector::assign it writes nothing up front: pages are touched
+// (and zeroed by the kernel) only when used. For hash-table slot arrays. Move-only.
+template <typename T>
+class ZeroedArray {
+  static_assert(std::is_trivial_v<T>);
+
+ public:
+  ZeroedArray() = default;
+  explicit ZeroedArray(size_t n) : size_(n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes >= kHugePage) {
+      data_ = static_cast<T*>(AllocateHuge(bytes));  // fresh mmap: zero-filled by the kernel
+    } else if (n > 0) {
+      data_ = static_cast<T*>(::operator new(bytes));
+      std::memset(static_cast<void*>(data_), 0, bytes);
+    }
+  }
+  ZeroedArray(ZeroedArray&& o) noexcept : data_(o.data_), size_(o.size_) {
+    o.data_ = nullptr;
+    o.size_ = 0;
+  }
+  ZeroedArray& operator=(ZeroedArray&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    return *this;
+  }
+  ZeroedArray(const ZeroedArray&) = delete;
+  ZeroedArray& operator=(const ZeroedArray&) = delete;
+  ~ZeroedArray() {
+    if (data_ == nullptr) return;
+    const size_t bytes = size_ * sizeof(T);
+    if (bytes >= kHugePage) {
+      FreeHuge(data_, bytes);
+    } else {
+      ::operator delete(data_);
+    }
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  T* begin() { return data_; }
+  T* end() { return data_ + size_; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+
+ private:
+  T* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // RawBuffer: bytes on huge pages that are not initialised (a vector<char> would write zeros over
 // memory the kernel has just zeroed). For arenas written front to back. Move-only.

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "core/huge_pages.h"
@@ -30,7 +31,12 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
   for (const KeyedIndex& e : v) {
     for (int p = 0; p < passes; ++p) ++counts[p][(e.key >> (first_bit + p * kBits)) & (kBuckets - 1)];
   }
-  HugeVector<KeyedIndex> tmp(v.size());
+  // The passes alternate between v and an uninitialised buffer (writing zeros into it first
+  // would only cost time).
+  HugePageAllocator<KeyedIndex> alloc;
+  KeyedIndex* tmp = v.empty() ? nullptr : alloc.allocate(v.size());
+  KeyedIndex* src = v.data();
+  KeyedIndex* dst = tmp;
   for (int p = 0; p < passes; ++p) {
     auto& c = counts[p];
     bool trivial = false;  // every key has the same digit: the pass would change nothing
@@ -45,9 +51,14 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
       sum += n;
     }
     const int shift = first_bit + p * kBits;
-    for (const KeyedIndex& e : v) tmp[c[(e.key >> shift) & (kBuckets - 1)]++] = e;
-    v.swap(tmp);
+    for (size_t i = 0; i < v.size(); ++i) {
+      const KeyedIndex e = src[i];
+      dst[c[(e.key >> shift) & (kBuckets - 1)]++] = e;
+    }
+    std::swap(src, dst);
   }
+  if (src != v.data()) std::memcpy(v.data(), src, v.size() * sizeof(KeyedIndex));
+  if (tmp != nullptr) alloc.deallocate(tmp, v.size());
 }
 
 }  // namespace detail
