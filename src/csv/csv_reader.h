@@ -66,6 +66,8 @@ class CsvReader {
   bool Fill();
   // Parses one record at pos_. Returns false when the buffer ended before the record did.
   bool ParseRecord(CsvRecord* rec);
+  // ParseRecord's fast path for records without quotes (see the .cpp).
+  int ParsePlainRecord(CsvRecord* rec);
 
   int fd_ = -1;
   uint64_t source_size_ = 0;  // bytes in the source (file size or string length)
