@@ -233,7 +233,7 @@ class Classifier {
     // A three-step pipeline hides both cache misses of a lookup: at read k the slot of read k
     // is fetched, the record of read k - kStep (its slot now cached) is fetched, and read
     // k - 2 * kStep (slot and record cached) is looked up for real.
-    constexpr size_t kStep = 8;
+    constexpr size_t kStep = 32;
     found_.resize(n);
     for (size_t k = 0; k < n + 2 * kStep; ++k) {
       if (k < n) permits.PrefetchSlot(rel[k].key_hash);
