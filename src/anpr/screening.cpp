@@ -496,8 +496,11 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
   const size_t n = cuts.size();
   auto limit_of = [&](size_t k) { return k + 1 < n ? cuts[k + 1] : UINT64_MAX; };
 
-  // Parser threads take blocks in order, at most `window` ahead of the consumer, so memory stays
-  // bounded; block k lives in slots[k % window], whose buffers are reused from block to block.
+  // Parser threads take blocks in order, at most `window` ahead of the consumption, so memory
+  // stays bounded; block k lives in slots[k % window], whose buffers are reused. Blocks are
+  // consumed strictly in file order by whichever thread is free when the next one is ready (a
+  // parser after its block, or the calling thread): one at a time, so the consumer state needs
+  // no lock of its own, and no core idles while a parser waits for the consumer or the reverse.
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   const size_t window = threads * 2;
   std::vector<Block> slots(window);
@@ -505,10 +508,12 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
   std::condition_variable cv;
   std::vector<char> done(n, 0);
   size_t next_block = 0;
-  size_t consumed = 0;
+  size_t consumed = 0;       // blocks consumed so far (the next to consume is this one)
+  bool consuming = false;    // a thread is consuming block `consumed` now
+  bool consumer_ready = false;
   bool permits_ready = !load_permits;
   bool abandon = false;
-  std::exception_ptr thrown;  // the first exception of a parser thread
+  std::exception_ptr thrown;  // the first exception of any thread
   // Ends the run early: no new blocks, nobody waits for permits. Call with mu held.
   auto stop = [&] {
     abandon = true;
@@ -521,38 +526,81 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
     cv.wait(lock, [&] { return permits_ready; });
     return !abandon;
   };
+  auto can_consume = [&] {
+    return consumer_ready && !consuming && !abandon && consumed < n && done[consumed] != 0;
+  };
+
+  // The consumer state: touched only by the thread that holds `consuming`.
+  ScreenResult result;
+  Status failure;
+  std::unique_ptr<Consumer> consumer;
+  Block redo;
+  uint64_t expected = data_start;
+  uint64_t line = first_data_line;
+  // Consumes block k (its slot is final, or is re-parsed from where the previous block ended).
+  auto consume = [&](size_t k, Classifier& classifier) {
+    Block* b = &slots[k % window];
+    if (b->begin != expected && expected < b->limit) {
+      // The cut fell inside a quoted field: parse from where the previous block really ended.
+      redo.Reset(expected, b->limit);
+      classifier.Parse(path, &redo);
+      b = &redo;
+    }
+    if (b->begin == expected && failure.ok()) {
+      if (!b->status.ok()) failure = b->status;
+      consumer->Consume(*b, line, &result);
+      line += b->lines;
+      expected = b->end_offset;
+    }
+    // else: the previous block's last record ran past this whole block; nothing here is new.
+    if (options.progress) options.progress(std::min(expected, size), size);
+  };
+  // Consumes every block that is ready, in order, unless another thread is at it.
+  auto consume_ready = [&](std::unique_lock<std::mutex>& lock, Classifier& classifier) {
+    while (can_consume()) {
+      consuming = true;
+      const size_t k = consumed;
+      lock.unlock();
+      consume(k, classifier);
+      lock.lock();
+      consuming = false;
+      consumed = k + 1;
+      cv.notify_all();
+    }
+  };
+  auto fail = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!thrown) thrown = std::current_exception();
+      stop();
+    }
+    cv.notify_all();
+  };
+
   auto work = [&] {
     // Exceptions (infrastructure failures, see CONTRIBUTING.md) travel to the calling thread.
     try {
       Classifier classifier(config, options, col, await_permits);
+      std::unique_lock<std::mutex> lock(mu);
       for (;;) {
-        size_t k;
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window; });
-          if (next_block >= n) return;
-          k = next_block++;
-        }
+        cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window || can_consume(); });
+        consume_ready(lock, classifier);
+        if (next_block >= n) return;
+        if (next_block >= consumed + window) continue;
+        const size_t k = next_block++;
+        lock.unlock();
         Block& b = slots[k % window];  // block k - window was consumed: the slot is free
         b.Reset(cuts[k], limit_of(k));
         classifier.Parse(path, &b);
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          done[k] = 1;
-        }
+        lock.lock();
+        done[k] = 1;
         cv.notify_all();
       }
     } catch (...) {
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!thrown) thrown = std::current_exception();
-        stop();
-      }
-      cv.notify_all();
+      fail();
     }
   };
   std::vector<std::thread> pool;
-  for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
   auto finish_threads = [&] {
     {
       std::lock_guard<std::mutex> lock(mu);
@@ -564,59 +612,39 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
     }
   };
 
-  ScreenResult result;
-  Status failure;
   try {
-    // About 80 bytes a detection row; the sets grow if the guess is low.
-    Consumer consumer(config, static_cast<size_t>(size / 80));
-    Classifier own(config, options, col);  // re-parses a block whose speculative start was wrong
-    Block redo;
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    Classifier own(config, options, col);  // for this thread's turns at consuming
     if (load_permits) {
       Status loaded = load_permits();
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        permits_ready = true;
-        if (!loaded.ok()) stop();
-      }
-      cv.notify_all();
       if (!loaded.ok()) {
         finish_threads();
         return loaded;
       }
-    }
-    uint64_t expected = data_start;
-    uint64_t line = first_data_line;
-    for (size_t k = 0; k < n; ++k) {
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return done[k] != 0 || thrown; });
-        if (thrown) break;
-      }
-      Block* b = &slots[k % window];
-      if (b->begin != expected && expected < b->limit) {
-        // The cut fell inside a quoted field: parse from where the previous block really ended.
-        redo.Reset(expected, b->limit);
-        own.Parse(path, &redo);
-        b = &redo;
-      }
-      if (b->begin == expected && failure.ok()) {
-        if (!b->status.ok()) failure = b->status;
-        consumer.Consume(*b, line, &result);
-        line += b->lines;
-        expected = b->end_offset;
-      }
-      // else: the previous block's last record ran past this whole block; nothing here is new.
       {
         std::lock_guard<std::mutex> lock(mu);
-        consumed = k + 1;
+        permits_ready = true;
       }
       cv.notify_all();
-      if (options.progress) options.progress(std::min(expected, size), size);
+    }
+    // About 80 bytes a detection row; the sets grow if the guess is low.
+    consumer = std::make_unique<Consumer>(config, static_cast<size_t>(size / 80));
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      consumer_ready = true;
+      cv.notify_all();
+      for (;;) {
+        cv.wait(lock, [&] { return consumed >= n || thrown || can_consume(); });
+        if (thrown || consumed >= n) break;
+        consume_ready(lock, own);
+      }
+      // Everything consumed, or a thread failed: in both cases nothing more is to be done.
+      if (thrown) stop();
     }
     finish_threads();
     if (thrown) std::rethrow_exception(thrown);
     if (!failure.ok()) return Unavailable(path + ": " + failure.message());
-    consumer.Finish(&result);
+    consumer->Finish(&result);
   } catch (...) {
     finish_threads();  // never leave a thread running behind an exception
     throw;
