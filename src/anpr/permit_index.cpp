@@ -5,6 +5,7 @@
 #include <utility>
 #include <stdexcept>
 
+#include "core/parallel.h"
 #include "core/radix_sort.h"
 #include "core/string_map.h"
 
@@ -90,35 +91,45 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   }
   const size_t groups = starts.size();
   starts.push_back(static_cast<uint32_t>(keyed.size()));
+  // Each record's place in the arena, so that two threads can write the records.
+  std::vector<uint64_t> offsets(groups + 1);
+  uint64_t words = 0;
+  for (size_t g = 0; g < groups; ++g) {
+    offsets[g] = words;
+    const size_t plate_len = plate_of(keyed[starts[g]].index).size();
+    words += (sizeof(RecordHeader) + PaddedPlate(plate_len) + (starts[g + 1] - starts[g]) * sizeof(Span) + 7) / 8;
+  }
+  offsets[groups] = words;
+  if (words + 1 >= (uint64_t{1} << 32)) throw std::length_error("PermitIndex: too many permits");
+  arena_.assign(words, 0);
+  ForHalves(groups, [&](size_t begin, size_t end) {
+    for (size_t g = begin; g < end; ++g) {
+      const size_t i = starts[g];
+      const size_t j = starts[g + 1];
+      const std::string_view plate = plate_of(keyed[i].index);
+      char* rec = reinterpret_cast<char*>(arena_.data() + offsets[g]);
+      RecordHeader h{static_cast<uint32_t>(j - i), static_cast<uint32_t>(plate.size())};
+      std::memcpy(rec, &h, sizeof h);
+      std::memcpy(rec + sizeof h, plate.data(), plate.size());
+      char* spans = rec + sizeof h + PaddedPlate(plate.size());
+      for (size_t k = i; k < j; ++k) {
+        const Pending& p = pending_of(keyed[k].index);
+        Span s{p.from, p.to, p.zone};
+        std::memcpy(spans + (k - i) * sizeof(Span), &s, sizeof s);
+      }
+    }
+  });
+  // The slots, in slot order (the sort put the groups so): the table fills front to back.
   size_t cap = 16;
   while (cap < groups * 2) cap *= 2;  // load factor at most 0.5: short probes
   slots_ = ZeroedArray<uint64_t>(cap);
   mask_ = cap - 1;
-  arena_.clear();
-  arena_.reserve(groups * 2 + total * (sizeof(Span) + 7) / 8 + 1);
   plates_ = groups;
   for (size_t g = 0; g < groups; ++g) {
-    const size_t i = starts[g];
-    const size_t j = starts[g + 1];
-    const Pending& first = pending_of(keyed[i].index);
-    const std::string_view plate = plate_of(keyed[i].index);
-    const size_t off = arena_.size();
-    if (off + 1 >= (uint64_t{1} << 32)) throw std::length_error("PermitIndex: too many permits");
-    const size_t words = (sizeof(RecordHeader) + PaddedPlate(plate.size()) + (j - i) * sizeof(Span) + 7) / 8;
-    arena_.resize(off + words, 0);
-    char* rec = reinterpret_cast<char*>(arena_.data() + off);
-    RecordHeader h{static_cast<uint32_t>(j - i), static_cast<uint32_t>(plate.size())};
-    std::memcpy(rec, &h, sizeof h);
-    std::memcpy(rec + sizeof h, plate.data(), plate.size());
-    char* spans = rec + sizeof h + PaddedPlate(plate.size());
-    for (size_t k = i; k < j; ++k) {
-      const Pending& p = pending_of(keyed[k].index);
-      Span s{p.from, p.to, p.zone};
-      std::memcpy(spans + (k - i) * sizeof(Span), &s, sizeof s);
-    }
-    uint64_t slot = first.hash & mask_;
+    const uint64_t hash = pending_of(keyed[starts[g]].index).hash;
+    uint64_t slot = hash & mask_;
     while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = (first.hash >> 32 << 32) | (static_cast<uint64_t>(off) + 1);
+    slots_[slot] = (hash >> 32 << 32) | (offsets[g] + 1);
   }
   permit_count_ = total;
   for (Builder& b : parts) b = Builder();

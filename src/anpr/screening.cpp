@@ -20,6 +20,7 @@
 
 #include "core/calendar.h"
 #include "core/local_time.h"
+#include "core/parallel.h"
 #include "anpr/read_id_set.h"
 #include "core/plate.h"
 #include "csv/csv_reader.h"
@@ -47,33 +48,6 @@ enum Outcome : uint8_t {
   kStrong,  // confidence >= min: a violation
   kWeak,    // confidence < min: review, unless its group has a violation
 };
-
-// Runs fn(begin, end) over [0, n) in two halves, the second on another thread when n is large
-// enough to pay for one. For the work at the end of a run, when the parser threads are done.
-template <typename F>
-void ForHalves(size_t n, F fn) {
-  constexpr size_t kMinForThread = 8192;
-  if (n < kMinForThread) {
-    fn(size_t{0}, n);
-    return;
-  }
-  std::exception_ptr thrown;
-  std::thread second([&] {
-    try {
-      fn(n / 2, n);
-    } catch (...) {
-      thrown = std::current_exception();
-    }
-  });
-  try {
-    fn(size_t{0}, n / 2);
-  } catch (...) {
-    second.join();
-    throw;
-  }
-  second.join();
-  if (thrown) std::rethrow_exception(thrown);
-}
 
 // The detections columns, by position in the file's header.
 struct Columns {
