@@ -44,7 +44,8 @@ BENCHMARK(BM_Confidence);
 void BM_CsvRows(benchmark::State& state) {
   std::string text;
   for (int i = 0; i < 10000; ++i) {
-    text += "CAM035,D001239556,2026-03-26T00:00:01+01:00,1bnj973,BE,0.911,img/CAM035/001239556.jpg\n";
+    text +=
+        "CAM035,D001239556,2026-03-26T00:00:01+01:00,1bnj973,BE,0.911,img/CAM035/001239556.jpg\n";
   }
   for (auto _ : state) {
     auto r = CsvReader::FromString(text);

@@ -51,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     hh::CsvRecord back;
     // A leading byte-order mark in the first field is taken as a BOM when it starts the text.
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) continue;
-    if (!again->Next(&back) || back.error != nullptr || back.fields.size() != fields.size()) std::abort();
+    if (!again->Next(&back) || back.error != nullptr || back.fields.size() != fields.size())
+      std::abort();
     for (size_t i = 0; i < fields.size(); ++i) {
       if (back.fields[i] != fields[i]) std::abort();
     }

@@ -14,7 +14,10 @@ Confidence::ParseError Confidence::Parse(std::string_view t, Confidence* out) {
   size_t digits = 0;
   bool big = false;
   while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
-    if (integer > 1) big = true; else integer = integer * 10 + static_cast<uint64_t>(t[i] - '0');
+    if (integer > 1)
+      big = true;
+    else
+      integer = integer * 10 + static_cast<uint64_t>(t[i] - '0');
     ++i;
     ++digits;
   }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <utility>
 #include <stdexcept>
+#include <utility>
 
 #include "core/parallel.h"
 #include "core/radix_sort.h"
@@ -22,7 +22,9 @@ size_t PaddedPlate(size_t len) { return (len + 7) / 8 * 8; }
 
 }  // namespace
 
-uint64_t PermitIndex::Hash(std::string_view plate) { return HashBytes(plate.data(), plate.size(), 17); }
+uint64_t PermitIndex::Hash(std::string_view plate) {
+  return HashBytes(plate.data(), plate.size(), 17);
+}
 
 void PermitIndex::Builder::Add(std::string_view plate, uint32_t zone, Instant from, Instant to) {
   pending_.push_back({Hash(plate), static_cast<uint32_t>(plate_text_.size()),
@@ -42,7 +44,8 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   if (parts.size() > 32) throw std::length_error("PermitIndex: more than 32 builders");
   size_t total = 0;
   for (const Builder& b : parts) {
-    if (b.pending_.size() >= (size_t{1} << kPartShift)) throw std::length_error("PermitIndex: too many permits");
+    if (b.pending_.size() >= (size_t{1} << kPartShift))
+      throw std::length_error("PermitIndex: too many permits");
     total += b.pending_.size();
   }
   auto pending_of = [&](uint32_t g) -> const Pending& {
@@ -80,7 +83,9 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
     } else {
       std::stable_sort(keyed.begin() + static_cast<std::ptrdiff_t>(i),
                        keyed.begin() + static_cast<std::ptrdiff_t>(j),
-                       [&](const KeyedIndex& a, const KeyedIndex& b) { return plate_of(a.index) < plate_of(b.index); });
+                       [&](const KeyedIndex& a, const KeyedIndex& b) {
+                         return plate_of(a.index) < plate_of(b.index);
+                       });
       for (size_t k = i; k < j; ++k) {
         if (k == i || plate_of(keyed[k].index) != plate_of(keyed[k - 1].index)) {
           starts.push_back(static_cast<uint32_t>(k));
@@ -97,7 +102,9 @@ void PermitIndex::Build(std::vector<Builder>& parts) {
   for (size_t g = 0; g < groups; ++g) {
     offsets[g] = words;
     const size_t plate_len = plate_of(keyed[starts[g]].index).size();
-    words += (sizeof(RecordHeader) + PaddedPlate(plate_len) + (starts[g + 1] - starts[g]) * sizeof(Span) + 7) / 8;
+    words += (sizeof(RecordHeader) + PaddedPlate(plate_len) +
+              (starts[g + 1] - starts[g]) * sizeof(Span) + 7) /
+             8;
   }
   offsets[groups] = words;
   if (words + 1 >= (uint64_t{1} << 32)) throw std::length_error("PermitIndex: too many permits");
@@ -145,7 +152,8 @@ const char* PermitIndex::Find(uint64_t hash, std::string_view plate) const {
     const char* rec = reinterpret_cast<const char*>(arena_.data() + (static_cast<uint32_t>(s) - 1));
     RecordHeader h;
     std::memcpy(&h, rec, sizeof h);
-    if (h.plate_len == plate.size() && std::memcmp(rec + sizeof h, plate.data(), plate.size()) == 0) {
+    if (h.plate_len == plate.size() &&
+        std::memcmp(rec + sizeof h, plate.data(), plate.size()) == 0) {
       return rec;
     }
   }

@@ -18,7 +18,8 @@ TEST(PermitIndex, FindsEveryPermitOfAPlateAcrossBuilders) {
   std::vector<PermitIndex::Builder> parts(2);
   parts[0].Add("1ABC123", 0, I("2026-03-01T00:00:00Z"), I("2026-03-02T00:00:00Z"));
   parts[1].Add("1ABC123", 1, I("2026-04-01T00:00:00Z"), I("2026-04-02T00:00:00Z"));
-  parts[1].Add("2XYZ999", PermitIndex::kAnyZone, I("2026-01-01T00:00:00Z"), I("2027-01-01T00:00:00Z"));
+  parts[1].Add("2XYZ999", PermitIndex::kAnyZone, I("2026-01-01T00:00:00Z"),
+               I("2027-01-01T00:00:00Z"));
   parts[0].Add("ZZ", PermitIndex::kNoZone, I("2026-01-01T00:00:00Z"), I("2027-01-01T00:00:00Z"));
   PermitIndex idx;
   idx.Build(parts);
@@ -46,15 +47,18 @@ TEST(PermitIndex, ManyPlatesAndAnEmptyIndex) {
   PermitIndex idx;
   for (int i = 0; i < 20000; ++i) {
     std::string plate = "P" + std::to_string(i);
-    idx.Add(plate, static_cast<uint32_t>(i % 3), I("2026-01-01T00:00:00Z"), I("2026-02-01T00:00:00Z"));
-    if (i % 5 == 0) idx.Add(plate, PermitIndex::kAnyZone, I("2026-05-01T00:00:00Z"), I("2026-06-01T00:00:00Z"));
+    idx.Add(plate, static_cast<uint32_t>(i % 3), I("2026-01-01T00:00:00Z"),
+            I("2026-02-01T00:00:00Z"));
+    if (i % 5 == 0)
+      idx.Add(plate, PermitIndex::kAnyZone, I("2026-05-01T00:00:00Z"), I("2026-06-01T00:00:00Z"));
   }
   idx.Build();
   EXPECT_EQ(idx.plates(), 20000u);
   for (int i = 0; i < 20000; ++i) {
     std::string plate = "P" + std::to_string(i);
     ASSERT_TRUE(Exempt(idx, plate, static_cast<uint32_t>(i % 3), "2026-01-15T00:00:00Z")) << plate;
-    ASSERT_FALSE(Exempt(idx, plate, static_cast<uint32_t>((i + 1) % 3), "2026-01-15T00:00:00Z")) << plate;
+    ASSERT_FALSE(Exempt(idx, plate, static_cast<uint32_t>((i + 1) % 3), "2026-01-15T00:00:00Z"))
+        << plate;
     ASSERT_EQ(Exempt(idx, plate, 9, "2026-05-15T00:00:00Z"), i % 5 == 0) << plate;
   }
 }

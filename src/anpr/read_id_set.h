@@ -5,8 +5,8 @@
 // few reads ahead to hide the memory latency. Single-threaded.
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string_view>
@@ -40,7 +40,8 @@ class ReadIdSet {
     for (;; i = (i + 1) & mask) {
       const uint64_t s = slots_[i];
       if (s == 0) break;
-      if (static_cast<uint32_t>(s >> 32) == tag && Equals(static_cast<uint32_t>(s) - 1, camera, id)) {
+      if (static_cast<uint32_t>(s >> 32) == tag &&
+          Equals(static_cast<uint32_t>(s) - 1, camera, id)) {
         return false;
       }
     }
@@ -107,7 +108,7 @@ class ReadIdSet {
   }
 
   ZeroedArray<uint64_t> slots_;  // 0 empty; else (hash high 32 bits << 32) | (arena offset + 1)
-  RawBuffer arena_;             // [0, used_): per key camera (3 bytes), length (1 or 1+4), id bytes
+  RawBuffer arena_;  // [0, used_): per key camera (3 bytes), length (1 or 1+4), id bytes
   size_t used_ = 0;
   size_t size_ = 0;
 };

@@ -18,10 +18,10 @@
 #include <mutex>
 #include <thread>
 
+#include "anpr/read_id_set.h"
 #include "core/calendar.h"
 #include "core/local_time.h"
 #include "core/parallel.h"
-#include "anpr/read_id_set.h"
 #include "core/plate.h"
 #include "csv/csv_reader.h"
 
@@ -110,7 +110,10 @@ class Classifier {
   // await_permits: called before phase 2; returns false when the run is abandoned.
   Classifier(const ScreeningConfig& cfg, const ScreenOptions& opt, const Columns& col,
              std::function<bool()> await_permits = nullptr)
-      : cfg_(cfg), opt_(opt), col_(col), tz_(LocalTime::Brussels()),
+      : cfg_(cfg),
+        opt_(opt),
+        col_(col),
+        tz_(LocalTime::Brussels()),
         await_permits_(std::move(await_permits)) {}
 
   void Parse(const std::string& path, Block* b) {
@@ -140,9 +143,9 @@ class Classifier {
     // Rule 8: invalid rows are rejected with their line; the rest of the file goes on.
     if (rec.error != nullptr) return Reject(b, rec.line, "bad_quoting", rec.error);
     if (f.size() != col_.count) {
-      return Reject(b, rec.line, "column_count",
-                    "expected " + std::to_string(col_.count) + " fields, found " +
-                        std::to_string(f.size()));
+      return Reject(
+          b, rec.line, "column_count",
+          "expected " + std::to_string(col_.count) + " fields, found " + std::to_string(f.size()));
     }
     std::string_view camera_id = f[col_.camera];
     int64_t cam_index = cfg_.camera_index.IndexOf(camera_id);
@@ -173,8 +176,9 @@ class Classifier {
       case Confidence::ParseError::kNone:
         break;
       case Confidence::ParseError::kNotANumber:
-        return Reject(b, rec.line, "bad_confidence",
-                      "confidence \"" + std::string(f[col_.confidence]) + "\" is not a decimal number");
+        return Reject(
+            b, rec.line, "bad_confidence",
+            "confidence \"" + std::string(f[col_.confidence]) + "\" is not a decimal number");
       case Confidence::ParseError::kOutOfRange:
         return Reject(b, rec.line, "bad_confidence",
                       "confidence \"" + std::string(f[col_.confidence]) + "\" is outside [0, 1]");
@@ -250,7 +254,8 @@ class Classifier {
       RelevantRead& rr = rel[j];
       BlockRead& r = b->reads[rr.read];
       // Rule 3: exempt when a permit for this plate covers this zone (or '*') at observed_at.
-      if (found_[j] != nullptr && PermitIndex::Covers(found_[j], cfg_.cameras[r.camera].zone, rr.at)) {
+      if (found_[j] != nullptr &&
+          PermitIndex::Covers(found_[j], cfg_.cameras[r.camera].zone, rr.at)) {
         r.outcome = kExempt;
         continue;
       }
@@ -331,12 +336,23 @@ class Consumer {
       }
       ++s.reads;
       switch (r.outcome) {
-        case kExitCamera: ++s.dropped_exit_camera; continue;
-        case kCameraInactive: ++s.dropped_camera_inactive; continue;
-        case kOutsideZoneHours: ++s.dropped_outside_zone_hours; continue;
-        case kExempt: ++s.exempt; continue;
-        case kPending: ++s.pending; continue;
-        default: break;
+        case kExitCamera:
+          ++s.dropped_exit_camera;
+          continue;
+        case kCameraInactive:
+          ++s.dropped_camera_inactive;
+          continue;
+        case kOutsideZoneHours:
+          ++s.dropped_outside_zone_hours;
+          continue;
+        case kExempt:
+          ++s.exempt;
+          continue;
+        case kPending:
+          ++s.pending;
+          continue;
+        default:
+          break;
       }
       const RelevantRead& rr = b.relevant[r.relevant];
       std::string_view key(b.arena.data() + r.off + r.id_len, 8 + rr.plate_len);
@@ -401,7 +417,8 @@ class Consumer {
     std::vector<uint32_t> place(keys.size());
     size_t violations = 0, review = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
-      place[i] = static_cast<uint32_t>(groups_.ValueAt(keys[i].group).strong.set ? violations++ : review++);
+      place[i] = static_cast<uint32_t>(groups_.ValueAt(keys[i].group).strong.set ? violations++
+                                                                                 : review++);
     }
     out->violations.resize(violations);
     out->review.resize(review);
@@ -442,17 +459,19 @@ class Consumer {
 // them (it may read but not change config's other parts) while the parser threads run phase 1,
 // and phase 2 waits for them.
 Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
-                         const ScreenOptions& options, const std::function<Status()>& load_permits) {
+                         const ScreenOptions& options,
+                         const std::function<Status()>& load_permits) {
   auto reader = CsvReader::OpenFile(path);
   if (!reader.ok()) return reader.status();
   CsvRecord header;
   if (!(*reader)->Next(&header)) {
-    if (!(*reader)->io_status().ok()) return Unavailable(path + ": " + (*reader)->io_status().message());
+    if (!(*reader)->io_status().ok())
+      return Unavailable(path + ": " + (*reader)->io_status().message());
     return InvalidArgument(path + ": line 1: the file is empty (a header row is required)");
   }
   if (header.error != nullptr) {
-    return InvalidArgument(path + ": line " + std::to_string(header.line) + ", field header: " +
-                           header.error);
+    return InvalidArgument(path + ": line " + std::to_string(header.line) +
+                           ", field header: " + header.error);
   }
   auto cols = LocateColumns(header, {"camera_id", "detection_id", "observed_at", "plate", "country",
                                      "confidence", "image_ref"});
@@ -482,8 +501,8 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
   std::condition_variable cv;
   std::vector<char> done(n, 0);
   size_t next_block = 0;
-  size_t consumed = 0;       // blocks consumed so far (the next to consume is this one)
-  bool consuming = false;    // a thread is consuming block `consumed` now
+  size_t consumed = 0;     // blocks consumed so far (the next to consume is this one)
+  bool consuming = false;  // a thread is consuming block `consumed` now
   bool consumer_ready = false;
   bool permits_ready = !load_permits;
   bool abandon = false;
@@ -557,7 +576,8 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
       Classifier classifier(config, options, col, await_permits);
       std::unique_lock<std::mutex> lock(mu);
       for (;;) {
-        cv.wait(lock, [&] { return next_block >= n || next_block < consumed + window || can_consume(); });
+        cv.wait(lock,
+                [&] { return next_block >= n || next_block < consumed + window || can_consume(); });
         consume_ready(lock, classifier);
         if (next_block >= n) return;
         if (next_block >= consumed + window) continue;
@@ -637,7 +657,8 @@ Result<ScreenResult> ScreenFiles(const ScreeningFiles& files, const ScreenOption
                                  ScreeningConfig* config) {
   Status s = LoadCamerasAndZones(files, config);
   if (!s.ok()) return s;
-  return Run(*config, files.detections, options, [&] { return LoadPermits(files.permits, config); });
+  return Run(*config, files.detections, options,
+             [&] { return LoadPermits(files.permits, config); });
 }
 
 std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<ScreenedGroup>& rows) {
@@ -663,14 +684,17 @@ std::string FormatGroupsCsv(const ScreeningConfig& config, const std::vector<Scr
       out.push_back(',');
       g.first_observed_at.AppendUtc(out);
       out.push_back(',');
-      out.append(count, static_cast<size_t>(std::to_chars(count, count + sizeof count, g.read_count).ptr - count));
+      out.append(count, static_cast<size_t>(
+                            std::to_chars(count, count + sizeof count, g.read_count).ptr - count));
       out.push_back('\n');
     }
   };
   std::string halves[2];
-  halves[0] = "zone_id,plate,local_day,first_camera_id,first_detection_id,first_observed_at,read_count\n";
+  halves[0] =
+      "zone_id,plate,local_day,first_camera_id,first_detection_id,first_observed_at,read_count\n";
   // ForHalves gives the first half (or everything) a begin of 0.
-  ForHalves(rows.size(), [&](size_t begin, size_t end) { format(begin, end, halves[begin == 0 ? 0 : 1]); });
+  ForHalves(rows.size(),
+            [&](size_t begin, size_t end) { format(begin, end, halves[begin == 0 ? 0 : 1]); });
   halves[0] += halves[1];
   return std::move(halves[0]);
 }

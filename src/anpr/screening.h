@@ -41,8 +41,8 @@ struct Camera {
 };
 
 struct ScreeningConfig {
-  std::vector<std::string> zone_ids;                // zone index -> id
-  std::vector<std::vector<ZoneRule>> zone_rules;    // empty: restricted at all times
+  std::vector<std::string> zone_ids;              // zone index -> id
+  std::vector<std::vector<ZoneRule>> zone_rules;  // empty: restricted at all times
   StringMap<uint32_t> zone_index{64};
   std::vector<Camera> cameras;
   StringMap<uint32_t> camera_index{256};
@@ -66,10 +66,10 @@ Status LoadCamerasAndZones(const ScreeningFiles& files, ScreeningConfig* cfg);
 Status LoadPermits(const std::string& file, ScreeningConfig* cfg);
 
 struct ScreenOptions {
-  std::optional<Instant> as_of;     // rule 7: decide only reads whose deadline is <= as_of
-  Confidence min_confidence;        // rule 5; ScreenOptions() sets the spec's 0.90
-  int threads = 2;                  // parser threads (the consumer is the calling thread)
-  size_t block_bytes = 4 << 20;     // bytes of detections per parser task
+  std::optional<Instant> as_of;  // rule 7: decide only reads whose deadline is <= as_of
+  Confidence min_confidence;     // rule 5; ScreenOptions() sets the spec's 0.90
+  int threads = 2;               // parser threads (the consumer is the calling thread)
+  size_t block_bytes = 4 << 20;  // bytes of detections per parser task
   // Called now and then with (bytes done, bytes in all); for a progress line.
   std::function<void(uint64_t, uint64_t)> progress;
 
@@ -85,7 +85,7 @@ struct ScreenStats {
   uint64_t dropped_camera_inactive = 0;
   uint64_t dropped_outside_zone_hours = 0;
   uint64_t exempt = 0;
-  uint64_t pending = 0;         // reads still inside their regularisation window (--as-of)
+  uint64_t pending = 0;  // reads still inside their regularisation window (--as-of)
   uint64_t violations = 0;
   uint64_t review_items = 0;
 };

@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "anpr/screening.h"
-#include "core/radix_sort.h"
 #include "core/plate.h"
+#include "core/radix_sort.h"
 #include "csv/csv_reader.h"
 
 namespace hh {
@@ -17,8 +17,8 @@ namespace {
 // "cameras.csv: line 4, field direction: must be entry or exit"
 Status RowError(const std::string& file, uint64_t line, std::string_view field,
                 const std::string& what) {
-  return InvalidArgument(file + ": line " + std::to_string(line) + ", field " +
-                         std::string(field) + ": " + what);
+  return InvalidArgument(file + ": line " + std::to_string(line) + ", field " + std::string(field) +
+                         ": " + what);
 }
 
 // Opens a CSV file and locates the wanted columns in its header.
@@ -35,7 +35,8 @@ Result<Table> OpenTable(const std::string& file, const std::vector<std::string_v
   t.reader = std::move(*reader);
   CsvRecord header;
   if (!t.reader->Next(&header)) {
-    if (!t.reader->io_status().ok()) return Unavailable(file + ": " + t.reader->io_status().message());
+    if (!t.reader->io_status().ok())
+      return Unavailable(file + ": " + t.reader->io_status().message());
     return InvalidArgument(file + ": line 1: the file is empty (a header row is required)");
   }
   if (header.error != nullptr) return RowError(file, header.line, "header", header.error);
@@ -53,6 +54,24 @@ Status CheckRow(const std::string& file, const CsvRecord& rec, size_t header_siz
     return RowError(file, rec.line, "row",
                     "expected " + std::to_string(header_size) + " fields, found " +
                         std::to_string(rec.fields.size()));
+  }
+  return Status::Ok();
+}
+
+// Calls row(record, columns) for every data row of a configuration file, after checking its
+// shape; stops at the first non-OK status (a configuration file is refused whole).
+template <typename F>
+Status ForEachRow(const std::string& file, const std::vector<std::string_view>& wanted, F row) {
+  auto table = OpenTable(file, wanted);
+  if (!table.ok()) return table.status();
+  CsvRecord rec;
+  while (table->reader->Next(&rec)) {
+    Status s = CheckRow(file, rec, table->header_size);
+    if (s.ok()) s = row(rec, table->col);
+    if (!s.ok()) return s;
+  }
+  if (!table->reader->io_status().ok()) {
+    return Unavailable(file + ": " + table->reader->io_status().message());
   }
   return Status::Ok();
 }
@@ -83,95 +102,84 @@ int32_t ParseClock(std::string_view t, bool allow_24) {
 }
 
 Status LoadCameras(const std::string& file, ScreeningConfig* cfg) {
-  auto table = OpenTable(file, {"camera_id", "zone_id", "direction", "active_from", "active_to"});
-  if (!table.ok()) return table.status();
-  const std::vector<int>& c = table->col;
-  CsvRecord rec;
-  while (table->reader->Next(&rec)) {
-    Status shape = CheckRow(file, rec, table->header_size);
-    if (!shape.ok()) return shape;
-    Camera cam;
-    cam.id = std::string(rec.fields[c[0]]);
-    if (cam.id.empty()) return RowError(file, rec.line, "camera_id", "empty");
-    std::string_view zone = rec.fields[c[1]];
-    if (zone.empty()) return RowError(file, rec.line, "zone_id", "empty");
-    std::string_view dir = rec.fields[c[2]];
-    if (dir == "entry") {
-      cam.entry = true;
-    } else if (dir != "exit") {
-      return RowError(file, rec.line, "direction",
-                      "\"" + std::string(dir) + "\" must be entry or exit");
-    }
-    auto from = ParseInstantField(file, rec.line, "active_from", rec.fields[c[3]]);
-    if (!from.ok()) return from.status();
-    cam.active_from = *from;
-    if (!rec.fields[c[4]].empty()) {
-      auto to = ParseInstantField(file, rec.line, "active_to", rec.fields[c[4]]);
-      if (!to.ok()) return to.status();
-      if (*to < *from) return RowError(file, rec.line, "active_to", "before active_from");
-      cam.active_to = *to;
-    }
-    cam.zone = cfg->InternZone(zone);
-    auto [index, inserted] =
-        cfg->camera_index.Insert(cam.id, static_cast<uint32_t>(cfg->cameras.size()));
-    if (!inserted) {
-      return RowError(file, rec.line, "camera_id", "\"" + cam.id + "\" appears more than once");
-    }
-    cfg->cameras.push_back(std::move(cam));
-  }
-  if (!table->reader->io_status().ok()) {
-    return Unavailable(file + ": " + table->reader->io_status().message());
-  }
+  Status loaded = ForEachRow(
+      file, {"camera_id", "zone_id", "direction", "active_from", "active_to"},
+      [&](const CsvRecord& rec, const std::vector<int>& c) -> Status {
+        Camera cam;
+        cam.id = std::string(rec.fields[c[0]]);
+        if (cam.id.empty()) return RowError(file, rec.line, "camera_id", "empty");
+        std::string_view zone = rec.fields[c[1]];
+        if (zone.empty()) return RowError(file, rec.line, "zone_id", "empty");
+        std::string_view dir = rec.fields[c[2]];
+        if (dir == "entry") {
+          cam.entry = true;
+        } else if (dir != "exit") {
+          return RowError(file, rec.line, "direction",
+                          "\"" + std::string(dir) + "\" must be entry or exit");
+        }
+        auto from = ParseInstantField(file, rec.line, "active_from", rec.fields[c[3]]);
+        if (!from.ok()) return from.status();
+        cam.active_from = *from;
+        if (!rec.fields[c[4]].empty()) {
+          auto to = ParseInstantField(file, rec.line, "active_to", rec.fields[c[4]]);
+          if (!to.ok()) return to.status();
+          if (*to < *from) return RowError(file, rec.line, "active_to", "before active_from");
+          cam.active_to = *to;
+        }
+        cam.zone = cfg->InternZone(zone);
+        auto [index, inserted] =
+            cfg->camera_index.Insert(cam.id, static_cast<uint32_t>(cfg->cameras.size()));
+        if (!inserted) {
+          return RowError(file, rec.line, "camera_id", "\"" + cam.id + "\" appears more than once");
+        }
+        cfg->cameras.push_back(std::move(cam));
+        return Status::Ok();
+      });
+  if (!loaded.ok()) return loaded;
   if (cfg->cameras.size() >= (1u << 24)) return InvalidArgument(file + ": too many cameras");
   return Status::Ok();
 }
 
 Status LoadZones(const std::string& file, ScreeningConfig* cfg) {
-  auto table = OpenTable(file, {"zone_id", "weekdays", "restricted_from", "restricted_to"});
-  if (!table.ok()) return table.status();
-  const std::vector<int>& c = table->col;
-  CsvRecord rec;
-  while (table->reader->Next(&rec)) {
-    Status shape = CheckRow(file, rec, table->header_size);
-    if (!shape.ok()) return shape;
-    std::string_view zone = rec.fields[c[0]];
-    if (zone.empty()) return RowError(file, rec.line, "zone_id", "empty");
-    ZoneRule rule;
-    std::string_view days = rec.fields[c[1]];
-    if (days.empty()) return RowError(file, rec.line, "weekdays", "empty");
-    for (char d : days) {
-      if (d < '1' || d > '7') {
-        return RowError(file, rec.line, "weekdays",
-                        "\"" + std::string(days) + "\" must be ISO weekday digits 1-7");
-      }
-      uint8_t bit = static_cast<uint8_t>(1u << (d - '0'));
-      if (rule.weekdays & bit) {
-        return RowError(file, rec.line, "weekdays",
-                        "\"" + std::string(days) + "\" repeats a weekday");
-      }
-      rule.weekdays |= bit;
-    }
-    rule.from_s = ParseClock(rec.fields[c[2]], false);
-    if (rule.from_s < 0) {
-      return RowError(file, rec.line, "restricted_from",
-                      "\"" + std::string(rec.fields[c[2]]) + "\" is not a time HH:MM (00:00-23:59)");
-    }
-    rule.to_s = ParseClock(rec.fields[c[3]], true);
-    if (rule.to_s < 0) {
-      return RowError(file, rec.line, "restricted_to",
-                      "\"" + std::string(rec.fields[c[3]]) +
-                          "\" is not a time HH:MM (00:00-23:59, or 24:00)");
-    }
-    if (rule.from_s >= rule.to_s) {
-      return RowError(file, rec.line, "restricted_to", "must be later than restricted_from");
-    }
-    uint32_t z = cfg->InternZone(zone);
-    cfg->zone_rules[z].push_back(rule);
-  }
-  if (!table->reader->io_status().ok()) {
-    return Unavailable(file + ": " + table->reader->io_status().message());
-  }
-  return Status::Ok();
+  return ForEachRow(
+      file, {"zone_id", "weekdays", "restricted_from", "restricted_to"},
+      [&](const CsvRecord& rec, const std::vector<int>& c) -> Status {
+        std::string_view zone = rec.fields[c[0]];
+        if (zone.empty()) return RowError(file, rec.line, "zone_id", "empty");
+        ZoneRule rule;
+        std::string_view days = rec.fields[c[1]];
+        if (days.empty()) return RowError(file, rec.line, "weekdays", "empty");
+        for (char d : days) {
+          if (d < '1' || d > '7') {
+            return RowError(file, rec.line, "weekdays",
+                            "\"" + std::string(days) + "\" must be ISO weekday digits 1-7");
+          }
+          uint8_t bit = static_cast<uint8_t>(1u << (d - '0'));
+          if (rule.weekdays & bit) {
+            return RowError(file, rec.line, "weekdays",
+                            "\"" + std::string(days) + "\" repeats a weekday");
+          }
+          rule.weekdays |= bit;
+        }
+        rule.from_s = ParseClock(rec.fields[c[2]], false);
+        if (rule.from_s < 0) {
+          return RowError(
+              file, rec.line, "restricted_from",
+              "\"" + std::string(rec.fields[c[2]]) + "\" is not a time HH:MM (00:00-23:59)");
+        }
+        rule.to_s = ParseClock(rec.fields[c[3]], true);
+        if (rule.to_s < 0) {
+          return RowError(file, rec.line, "restricted_to",
+                          "\"" + std::string(rec.fields[c[3]]) +
+                              "\" is not a time HH:MM (00:00-23:59, or 24:00)");
+        }
+        if (rule.from_s >= rule.to_s) {
+          return RowError(file, rec.line, "restricted_to", "must be later than restricted_from");
+        }
+        uint32_t z = cfg->InternZone(zone);
+        cfg->zone_rules[z].push_back(rule);
+        return Status::Ok();
+      });
 }
 
 }  // namespace
@@ -211,7 +219,8 @@ void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t 
   };
   // Reserve for rows of 40 bytes or more (permit rows are ~80), so vectors never regrow: the
   // page faults of regrowing cost more than the parsing.
-  const size_t rows = static_cast<size_t>((std::min(part->limit, (*reader)->file_size()) - part->begin) / 40 + 16);
+  const size_t rows =
+      static_cast<size_t>((std::min(part->limit, (*reader)->file_size()) - part->begin) / 40 + 16);
   part->permits.Reserve(rows);
   part->ids.reserve(rows);
   part->id_lines.reserve(rows);
@@ -230,9 +239,11 @@ void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t 
     }
     std::string_view id = rec.fields[c[0]];
     if (id.empty()) return fail(rec.line, "permit_id", "empty");
-    part->ids.push_back({HashBytes(id.data(), id.size()), static_cast<uint32_t>(part->id_lines.size())});
+    part->ids.push_back(
+        {HashBytes(id.data(), id.size()), static_cast<uint32_t>(part->id_lines.size())});
     part->id_lines.push_back(rec.line);
-    part->id_spans.emplace_back(static_cast<uint32_t>(part->id_text.size()), static_cast<uint32_t>(id.size()));
+    part->id_spans.emplace_back(static_cast<uint32_t>(part->id_text.size()),
+                                static_cast<uint32_t>(id.size()));
     part->id_text.append(id);
     std::string_view raw = rec.fields[c[1]];
     plate.resize(raw.size());
@@ -243,12 +254,14 @@ void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t 
     Instant from, to;
     const char* why = nullptr;
     if (!Instant::TryParse(rec.fields[c[3]], &from, &why)) {
-      return fail(rec.line, "valid_from",
-                  "\"" + std::string(rec.fields[c[3]]) + "\" is not an RFC 3339 instant (" + why + ")");
+      return fail(
+          rec.line, "valid_from",
+          "\"" + std::string(rec.fields[c[3]]) + "\" is not an RFC 3339 instant (" + why + ")");
     }
     if (!Instant::TryParse(rec.fields[c[4]], &to, &why)) {
-      return fail(rec.line, "valid_to",
-                  "\"" + std::string(rec.fields[c[4]]) + "\" is not an RFC 3339 instant (" + why + ")");
+      return fail(
+          rec.line, "valid_to",
+          "\"" + std::string(rec.fields[c[4]]) + "\" is not an RFC 3339 instant (" + why + ")");
     }
     if (to < from) return fail(rec.line, "valid_to", "before valid_from");
     if (zone != last_zone) {
@@ -280,11 +293,13 @@ uint64_t FirstDuplicateId(const std::vector<PermitPart>& parts, size_t count, st
     for (KeyedIndex k : parts[n].ids) ids.push_back({k.key, base + k.index});
   }
   auto row = [&](uint32_t g) {
-    size_t n = static_cast<size_t>(std::upper_bound(bases.begin(), bases.end(), g) - bases.begin()) - 1;
+    size_t n =
+        static_cast<size_t>(std::upper_bound(bases.begin(), bases.end(), g) - bases.begin()) - 1;
     const PermitPart& p = parts[n];
     const uint32_t i = g - bases[n];
     return std::pair<uint64_t, std::string_view>(
-        p.id_lines[i], std::string_view(p.id_text).substr(p.id_spans[i].first, p.id_spans[i].second));
+        p.id_lines[i],
+        std::string_view(p.id_text).substr(p.id_spans[i].first, p.id_spans[i].second));
   };
   GroupByKey(ids);  // stable: equal ids stay in file order
   uint64_t first = 0;
@@ -344,7 +359,8 @@ constexpr uint64_t kParallelPermitBytes = 1 << 20;
 }  // namespace
 
 Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
-  auto table = OpenTable(file, {"permit_id", "plate", "zone_id", "valid_from", "valid_to", "category"});
+  auto table =
+      OpenTable(file, {"permit_id", "plate", "zone_id", "valid_from", "valid_to", "category"});
   if (!table.ok()) return table.status();
   const uint64_t start = table->reader->next_offset();
   const uint64_t first_line = table->reader->next_line();
@@ -413,7 +429,8 @@ Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
     index.Build(builders);
     check.Join();
   }
-  if (dup_line != 0) return RowError(file, dup_line, "permit_id", "\"" + dup + "\" appears more than once");
+  if (dup_line != 0)
+    return RowError(file, dup_line, "permit_id", "\"" + dup + "\" appears more than once");
   cfg->permits = std::move(index);
   return Status::Ok();
 }

@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 class ScreeningTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("hh_screening_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("hh_screening_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -90,23 +91,35 @@ std::string MessyDetections(int rows, uint32_t seed) {
   std::string s = "camera_id,detection_id,observed_at,plate,country,confidence,image_ref\n";
   std::vector<std::string> lines;
   for (int i = 0; i < rows; ++i) {
-    std::string cam = "C" + std::to_string(1 + rng() % 5);  // C5 is unknown
+    std::string cam = "C" + std::to_string(1 + rng() % 5);              // C5 is unknown
     std::string id = "D" + std::to_string(rng() % (rows * 3 / 4 + 1));  // repeats
     int day = 26 + static_cast<int>(rng() % 4);
     char at[64];
-    std::snprintf(at, sizeof at, "2026-03-%02dT%02u:%02u:%02u.%uZ", day, static_cast<unsigned>(rng() % 24), static_cast<unsigned>(rng() % 60),
+    std::snprintf(at, sizeof at, "2026-03-%02dT%02u:%02u:%02u.%uZ", day,
+                  static_cast<unsigned>(rng() % 24), static_cast<unsigned>(rng() % 60),
                   static_cast<unsigned>(rng() % 60), static_cast<unsigned>(rng() % 10));
     std::string plate = (rng() % 2 ? "1-abc-" : "2 XY ") + std::to_string(rng() % 20);
     std::string conf = rng() % 10 == 0 ? "0.7" : "0.95";
     std::string image = rng() % 7 == 0 ? "\"img, with\n\"\"newline\"\"\"" : "img/" + id;
     std::string line = cam + "," + id + "," + at + "," + plate + ",BE," + conf + "," + image;
     switch (rng() % 40) {
-      case 0: line = cam + "," + id + ",2026-02-30T10:00:00Z,1ABC1,BE,0.9,x"; break;
-      case 1: line = cam + "," + id + ",2026-03-27T10:00:00Z,--,BE,0.9,x"; break;
-      case 2: line = cam + "," + id + ",2026-03-27T10:00:00Z,1ABC1,BE,1.5,x"; break;
-      case 3: line = cam + "," + id; break;
-      case 4: line = "\"unclosed,x\n"; break;
-      default: break;
+      case 0:
+        line = cam + "," + id + ",2026-02-30T10:00:00Z,1ABC1,BE,0.9,x";
+        break;
+      case 1:
+        line = cam + "," + id + ",2026-03-27T10:00:00Z,--,BE,0.9,x";
+        break;
+      case 2:
+        line = cam + "," + id + ",2026-03-27T10:00:00Z,1ABC1,BE,1.5,x";
+        break;
+      case 3:
+        line = cam + "," + id;
+        break;
+      case 4:
+        line = "\"unclosed,x\n";
+        break;
+      default:
+        break;
     }
     s += line + (rng() % 5 == 0 ? "\r\n" : "\n");
     if (rng() % 50 == 0) s += "\n";  // an empty line
@@ -152,7 +165,8 @@ TEST_F(ScreeningTest, ResultDoesNotDependOnThreadsOrBlockCuts) {
       o.block_bytes = static_cast<size_t>(block);
       auto got = ScreenDetections(*cfg, path, o);
       ASSERT_TRUE(got.ok());
-      EXPECT_EQ(Render(*cfg, *got), want) << "seed " << seed << " threads " << threads << " block " << block;
+      EXPECT_EQ(Render(*cfg, *got), want)
+          << "seed " << seed << " threads " << threads << " block " << block;
     }
     // With --as-of before every deadline, everything decided is pending instead.
     ScreenOptions early = base;
@@ -169,7 +183,8 @@ TEST_F(ScreeningTest, DetectionsHeaderMustHaveEveryColumn) {
   Write("permits.csv", kPermitsHeader);
   auto cfg = LoadScreeningConfig(Files());
   ASSERT_TRUE(cfg.ok());
-  std::string path = Write("detections.csv", "camera_id,detection_id,observed_at,plate,country,image_ref\n");
+  std::string path =
+      Write("detections.csv", "camera_id,detection_id,observed_at,plate,country,image_ref\n");
   auto r = ScreenDetections(*cfg, path, ScreenOptions());
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("field confidence"), std::string::npos);

@@ -1,8 +1,8 @@
 // handhaving: the single executable. Thin: it parses the command line, runs one command, and
 // maps the outcome to an exit code. All logic lives in the domain libraries.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 

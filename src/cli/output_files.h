@@ -13,7 +13,7 @@
 namespace hh {
 
 struct OutputFile {
-  std::string name;     // file name inside the folder
+  std::string name;  // file name inside the folder
   std::string content;
 };
 

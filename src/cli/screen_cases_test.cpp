@@ -2,6 +2,8 @@
 // input files of one case and the outputs expected by hand from SCREENING.md (see the README in
 // tests/cases/screening/). Each case runs the real executable twice: with the normal block size,
 // and with one-byte blocks so that every line break is a cut between parser threads.
+#include "screen_cases.h"
+
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -11,8 +13,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "screen_cases.h"
 
 namespace fs = std::filesystem;
 
@@ -77,9 +77,9 @@ class ScreenCase : public ::testing::TestWithParam<std::tuple<std::string, int>>
 TEST_P(ScreenCase, MatchesHandWrittenExpectation) {
   const auto& [name, block_bytes] = GetParam();
   const fs::path dir = CasesDir() / name;
-  const fs::path out = fs::temp_directory_path() /
-                       ("hh_screen_" + name + "_" + std::to_string(block_bytes) + "_" +
-                        std::to_string(::getpid()));
+  const fs::path out =
+      fs::temp_directory_path() /
+      ("hh_screen_" + name + "_" + std::to_string(block_bytes) + "_" + std::to_string(::getpid()));
   fs::remove_all(out);
   fs::create_directories(out);
   const fs::path result = out / "result";
@@ -105,7 +105,8 @@ TEST_P(ScreenCase, MatchesHandWrittenExpectation) {
   if (fs::exists(exp / "exit_code")) {
     EXPECT_EQ(code, std::stoi(ReadFile(exp / "exit_code"))) << err_text;
     for (const std::string& want : Lines(ReadFile(exp / "stderr_contains"))) {
-      EXPECT_NE(err_text.find(want), std::string::npos) << "stderr lacks \"" << want << "\": " << err_text;
+      EXPECT_NE(err_text.find(want), std::string::npos)
+          << "stderr lacks \"" << want << "\": " << err_text;
     }
     EXPECT_FALSE(fs::exists(result) && !fs::is_empty(result)) << "a refused run wrote output files";
   } else {
@@ -115,12 +116,14 @@ TEST_P(ScreenCase, MatchesHandWrittenExpectation) {
     }
     EXPECT_EQ(RejectCodes(ReadFile(result / "rejects.csv")),
               RejectCodes(ReadFile(exp / "rejects.csv")))
-        << name << ": rejects.csv\n" << ReadFile(result / "rejects.csv");
+        << name << ": rejects.csv\n"
+        << ReadFile(result / "rejects.csv");
     if (fs::exists(exp / "summary.txt")) {
       std::vector<std::string> have = Lines(out_text);
       for (const std::string& want : Lines(ReadFile(exp / "summary.txt"))) {
         EXPECT_NE(std::find(have.begin(), have.end(), want), have.end())
-            << name << ": summary lacks \"" << want << "\"\n" << out_text;
+            << name << ": summary lacks \"" << want << "\"\n"
+            << out_text;
       }
     }
   }
@@ -128,7 +131,8 @@ TEST_P(ScreenCase, MatchesHandWrittenExpectation) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, ScreenCase,
-                         ::testing::Combine(::testing::ValuesIn(CaseNames()), ::testing::Values(0, 1)),
+                         ::testing::Combine(::testing::ValuesIn(CaseNames()),
+                                            ::testing::Values(0, 1)),
                          [](const auto& info) {
                            return std::get<0>(info.param) +
                                   (std::get<1>(info.param) ? "_tiny_blocks" : "");

@@ -1,10 +1,10 @@
 // handhaving screen: SCREENING.md as a command. Loads cameras, zones and permits (any bad row
 // there stops the run before anything is written), screens the detections, writes
 // violations.csv, review.csv and rejects.csv into --out, and prints a summary.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <optional>
 
@@ -49,18 +49,18 @@ Status RunScreen(const ScreenArgs& a) {
       auto now = Clock::now();
       if (now - last < std::chrono::milliseconds(200) && done < all) return;
       last = now;
-      fmt::print(stderr, "\rscreening: {:3d}% of {} MB", all ? static_cast<int>(done * 100 / all) : 100,
-                 all >> 20);
+      fmt::print(stderr, "\rscreening: {:3d}% of {} MB",
+                 all ? static_cast<int>(done * 100 / all) : 100, all >> 20);
       if (done >= all) fmt::print(stderr, "\n");
     };
   }
   auto result = ScreenFiles(a.files, opt, &config);
   if (!result.ok()) return result.status();
 
-  Status written = WriteOutputFiles(
-      a.out, {{"violations.csv", FormatGroupsCsv(config, result->violations)},
-              {"review.csv", FormatGroupsCsv(config, result->review)},
-              {"rejects.csv", FormatRejectsCsv(result->rejects)}});
+  Status written =
+      WriteOutputFiles(a.out, {{"violations.csv", FormatGroupsCsv(config, result->violations)},
+                               {"review.csv", FormatGroupsCsv(config, result->review)},
+                               {"rejects.csv", FormatRejectsCsv(result->rejects)}});
   if (!written.ok()) return written;
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
@@ -86,12 +86,17 @@ void RegisterScreenCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--cameras", args->files.cameras, "cameras.csv")->required();
   cmd->add_option("--permits", args->files.permits, "permits.csv")->required();
   cmd->add_option("--detections", args->files.detections, "detections.csv")->required();
-  cmd->add_option("--zones", args->files.zones, "zones.csv (optional: no file = always restricted)");
-  cmd->add_option("--out", args->out, "folder for violations.csv, review.csv, rejects.csv")->required();
-  cmd->add_option("--as-of", args->as_of,
-                  "decide only reads whose regularisation deadline is at or before this RFC 3339 instant");
-  cmd->add_option("--min-confidence", args->min_confidence, "minimum confidence of a violation (default 0.90)");
-  cmd->add_option("--threads", args->threads, "parser threads (default 2)")->check(CLI::Range(1, 64));
+  cmd->add_option("--zones", args->files.zones,
+                  "zones.csv (optional: no file = always restricted)");
+  cmd->add_option("--out", args->out, "folder for violations.csv, review.csv, rejects.csv")
+      ->required();
+  cmd->add_option(
+      "--as-of", args->as_of,
+      "decide only reads whose regularisation deadline is at or before this RFC 3339 instant");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "minimum confidence of a violation (default 0.90)");
+  cmd->add_option("--threads", args->threads, "parser threads (default 2)")
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--block-bytes", args->block_bytes,
                   "bytes of detections per parser task (tuning and tests; default 4 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));

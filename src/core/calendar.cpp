@@ -8,8 +8,8 @@ namespace {
 
 // A holiday is either a fixed month/day or a number of days after Easter Sunday.
 struct HolidayRule {
-  int month;         // 0 for an Easter-relative rule
-  int day;           // day of month, or days after Easter Sunday
+  int month;  // 0 for an Easter-relative rule
+  int day;    // day of month, or days after Easter Sunday
   std::string_view name_nl;
 };
 
@@ -62,7 +62,8 @@ std::vector<Holiday> WorkingDayCalendar::HolidaysIn(int year) const {
     }
     out.push_back({d, r.name_nl});
   }
-  std::sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+  std::sort(out.begin(), out.end(),
+            [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
   return out;
 }
 

@@ -32,7 +32,7 @@ TEST(Calendar, WorkingDays) {
   EXPECT_FALSE(cal.IsWorkingDay(D("2026-04-06")));  // Easter Monday
   EXPECT_FALSE(cal.IsWorkingDay(D("2026-05-14")));  // Ascension, a Thursday
   EXPECT_TRUE(cal.IsWorkingDay(D("2026-05-15")));
-  EXPECT_FALSE(cal.IsWorkingDay(D("2026-07-21")));  // national day, a Tuesday
+  EXPECT_FALSE(cal.IsWorkingDay(D("2026-07-21")));                       // national day, a Tuesday
   EXPECT_EQ(cal.NextWorkingDayAfter(D("2026-04-03")), D("2026-04-07"));  // over Easter weekend
   EXPECT_EQ(cal.NextWorkingDayAfter(D("2026-04-02")), D("2026-04-03"));
   EXPECT_EQ(cal.NextWorkingDayAfter(D("2026-12-24")), D("2026-12-28"));  // Christmas Friday

@@ -14,18 +14,17 @@ constexpr int64_t kSecondsPerDay = 86'400;
 // Days on which IERS inserted a leap second at 23:59:60 UTC (Bulletin C; none since 2016).
 // Source: IERS Bulletin C 52 and earlier, https://hpiers.obspm.fr/iers/bul/bulc/Leap_Second.dat
 constexpr std::array<int32_t, 27> kLeapSecondDays = [] {
-  constexpr int ymd[27][3] = {
-      {1972, 6, 30},  {1972, 12, 31}, {1973, 12, 31}, {1974, 12, 31}, {1975, 12, 31},
-      {1976, 12, 31}, {1977, 12, 31}, {1978, 12, 31}, {1979, 12, 31}, {1981, 6, 30},
-      {1982, 6, 30},  {1983, 6, 30},  {1985, 6, 30},  {1987, 12, 31}, {1989, 12, 31},
-      {1990, 12, 31}, {1992, 6, 30},  {1993, 6, 30},  {1994, 6, 30},  {1995, 12, 31},
-      {1997, 6, 30},  {1998, 12, 31}, {2005, 12, 31}, {2008, 12, 31}, {2012, 6, 30},
-      {2015, 6, 30},  {2016, 12, 31}};
+  constexpr int ymd[27][3] = {{1972, 6, 30},  {1972, 12, 31}, {1973, 12, 31}, {1974, 12, 31},
+                              {1975, 12, 31}, {1976, 12, 31}, {1977, 12, 31}, {1978, 12, 31},
+                              {1979, 12, 31}, {1981, 6, 30},  {1982, 6, 30},  {1983, 6, 30},
+                              {1985, 6, 30},  {1987, 12, 31}, {1989, 12, 31}, {1990, 12, 31},
+                              {1992, 6, 30},  {1993, 6, 30},  {1994, 6, 30},  {1995, 12, 31},
+                              {1997, 6, 30},  {1998, 12, 31}, {2005, 12, 31}, {2008, 12, 31},
+                              {2012, 6, 30},  {2015, 6, 30},  {2016, 12, 31}};
   std::array<int32_t, 27> days{};
   for (int i = 0; i < 27; ++i) {
-    days[i] = date::sys_days{date::year{ymd[i][0]} / ymd[i][1] / ymd[i][2]}
-                  .time_since_epoch()
-                  .count();
+    days[i] =
+        date::sys_days{date::year{ymd[i][0]} / ymd[i][1] / ymd[i][2]}.time_since_epoch().count();
   }
   return days;
 }();
@@ -158,7 +157,7 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
     }
     if (d < 1 || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(mo)},
                                        date::day{static_cast<unsigned>(d)}}
-                       .ok()) {
+                      .ok()) {
       *why = "no such day in that month";
       return false;
     }
@@ -238,10 +237,11 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
                  static_cast<int64_t>(offset_minutes) * 60;
   if (s == 60) {
     // Valid only as 23:59:60 UTC on a day IERS inserted a leap second.
-    int64_t utc_day = secs >= 0 ? secs / kSecondsPerDay : (secs - kSecondsPerDay + 1) / kSecondsPerDay;
-    bool leap = secs - utc_day * kSecondsPerDay == kSecondsPerDay - 1 &&
-                std::find(kLeapSecondDays.begin(), kLeapSecondDays.end(), utc_day) !=
-                    kLeapSecondDays.end();
+    int64_t utc_day =
+        secs >= 0 ? secs / kSecondsPerDay : (secs - kSecondsPerDay + 1) / kSecondsPerDay;
+    bool leap =
+        secs - utc_day * kSecondsPerDay == kSecondsPerDay - 1 &&
+        std::find(kLeapSecondDays.begin(), kLeapSecondDays.end(), utc_day) != kLeapSecondDays.end();
     if (!leap) {
       *why = "second 60 is only valid for an inserted leap second";
       return false;
@@ -260,8 +260,8 @@ Result<Instant> Instant::Parse(std::string_view text) {
 }
 
 LocalDate Instant::UtcDate() const {
-  int64_t d = seconds_ >= 0 ? seconds_ / kSecondsPerDay
-                            : (seconds_ - kSecondsPerDay + 1) / kSecondsPerDay;
+  int64_t d =
+      seconds_ >= 0 ? seconds_ / kSecondsPerDay : (seconds_ - kSecondsPerDay + 1) / kSecondsPerDay;
   return LocalDate::FromDays(static_cast<int32_t>(d));
 }
 

@@ -17,7 +17,9 @@ namespace hh {
 class LocalDate {
  public:
   constexpr LocalDate() = default;
-  static constexpr LocalDate FromDays(int32_t days_since_epoch) { return LocalDate(days_since_epoch); }
+  static constexpr LocalDate FromDays(int32_t days_since_epoch) {
+    return LocalDate(days_since_epoch);
+  }
   // Returns false (and leaves *out alone) when y-m-d is not a real date.
   static bool FromYmd(int y, int m, int d, LocalDate* out);
   // Strict "YYYY-MM-DD".
@@ -25,8 +27,8 @@ class LocalDate {
 
   constexpr int32_t days() const { return days_; }
   int year() const;
-  int month() const;  // 1..12
-  int day() const;    // 1..31
+  int month() const;        // 1..12
+  int day() const;          // 1..31
   int iso_weekday() const;  // 1 = Monday .. 7 = Sunday
 
   LocalDate AddDays(int32_t n) const { return LocalDate(days_ + n); }

@@ -53,8 +53,8 @@ LocalDateTime LocalTime::ToLocal(Instant t) {
 LocalDate LocalTime::LocalDay(Instant t) { return ToLocal(t).date; }
 
 Instant LocalTime::FromLocal(LocalDate day, int32_t seconds_of_day) const {
-  date::local_seconds local{std::chrono::seconds{
-      static_cast<int64_t>(day.days()) * kSecondsPerDay + seconds_of_day}};
+  date::local_seconds local{
+      std::chrono::seconds{static_cast<int64_t>(day.days()) * kSecondsPerDay + seconds_of_day}};
   date::local_info li = zone_->get_info(local);
   int64_t offset = li.first.offset.count();
   if (li.result == date::local_info::nonexistent) {

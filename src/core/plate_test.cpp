@@ -19,7 +19,9 @@ TEST(Plate, SpellingsOfOnePlateAreEqual) {
 }
 
 TEST(Plate, DropsEverythingButAsciiLettersAndDigits) {
-  EXPECT_EQ(N("1\xC3\x84" "BC123"), "1BC123");  // Ä (UTF-8) is dropped, not upper-cased
+  EXPECT_EQ(N("1\xC3\x84"
+              "BC123"),
+            "1BC123");  // Ä (UTF-8) is dropped, not upper-cased
   EXPECT_EQ(N("\tab_c\n"), "ABC");
   EXPECT_EQ(N("---"), "<invalid>");
   EXPECT_EQ(N(""), "<invalid>");

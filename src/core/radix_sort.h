@@ -29,7 +29,8 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
   std::vector<std::array<uint32_t, kBuckets>> counts(static_cast<size_t>(passes));
   for (auto& c : counts) c.fill(0);
   for (const KeyedIndex& e : v) {
-    for (int p = 0; p < passes; ++p) ++counts[p][(e.key >> (first_bit + p * kBits)) & (kBuckets - 1)];
+    for (int p = 0; p < passes; ++p)
+      ++counts[p][(e.key >> (first_bit + p * kBits)) & (kBuckets - 1)];
   }
   // The passes alternate between v and an uninitialised buffer (writing zeros into it first
   // would only cost time).
@@ -79,7 +80,8 @@ inline void GroupByKey(HugeVector<KeyedIndex>& v) {
       ++j;
     }
     if (mixed) {
-      std::stable_sort(v.begin() + static_cast<std::ptrdiff_t>(i), v.begin() + static_cast<std::ptrdiff_t>(j),
+      std::stable_sort(v.begin() + static_cast<std::ptrdiff_t>(i),
+                       v.begin() + static_cast<std::ptrdiff_t>(j),
                        [](const KeyedIndex& a, const KeyedIndex& b) { return a.key < b.key; });
     }
     i = j;

@@ -65,9 +65,7 @@ class StringMap {
 
   // Returns the value for key, or nullptr.
   V* Find(std::string_view key) { return FindHashed(key, HashBytes(key.data(), key.size())); }
-  const V* Find(std::string_view key) const {
-    return const_cast<StringMap*>(this)->Find(key);
-  }
+  const V* Find(std::string_view key) const { return const_cast<StringMap*>(this)->Find(key); }
 
   // Inserts key with value v unless present. Returns {value, inserted}.
   std::pair<V*, bool> Insert(std::string_view key, V v = V()) {
@@ -79,7 +77,8 @@ class StringMap {
     if ((entries_.size() + 1) * 10 > slots_.size() * 7) Rehash(slots_.size() * 2);
     uint32_t index = static_cast<uint32_t>(entries_.size());
     const size_t at = arena_.size();
-    entries_.push_back(Entry{static_cast<uint64_t>(at), static_cast<uint32_t>(key.size()), std::move(v)});
+    entries_.push_back(
+        Entry{static_cast<uint64_t>(at), static_cast<uint32_t>(key.size()), std::move(v)});
     arena_.resize(at + key.size());  // then one memcpy (an insert would copy byte by byte)
     if (!key.empty()) std::memcpy(arena_.data() + at, key.data(), key.size());
     Place(h, index);
@@ -133,7 +132,8 @@ class StringMap {
       if (static_cast<uint32_t>(s >> 32) == tag) {
         uint32_t index = static_cast<uint32_t>(s) - 1;
         const Entry& e = entries_[index];
-        if (e.key_size == key.size() && EqualBytes(arena_.data() + e.key_offset, key.data(), key.size())) {
+        if (e.key_size == key.size() &&
+            EqualBytes(arena_.data() + e.key_offset, key.data(), key.size())) {
           return index;
         }
       }

@@ -37,8 +37,9 @@ inline size_t ScanPlain(const char* b, size_t p, size_t n) {
   const __m128i quote = _mm_set1_epi8('"');
   while (p < n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, newline)),
-                                     _mm_cmpeq_epi8(v, quote));
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, newline)),
+                     _mm_cmpeq_epi8(v, quote));
     const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
     if (mask != 0) {
       const size_t q = p + static_cast<size_t>(__builtin_ctz(mask));
@@ -91,15 +92,13 @@ Result<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path) 
   return OpenFileRange(path, 0, UINT64_MAX, 1);
 }
 
-Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path,
-                                                            uint64_t begin, uint64_t end,
-                                                            uint64_t first_line) {
+Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path, uint64_t begin,
+                                                            uint64_t end, uint64_t first_line) {
   return OpenFileRange(path, begin, end, first_line, std::string());
 }
 
-Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path,
-                                                            uint64_t begin, uint64_t end,
-                                                            uint64_t first_line,
+Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& path, uint64_t begin,
+                                                            uint64_t end, uint64_t first_line,
                                                             std::string&& buffer) {
   int fd = -1;
   uint64_t size = 0;
@@ -177,8 +176,8 @@ int CsvReader::ParsePlainRecord(CsvRecord* rec) {
   while (p < n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p));
     unsigned commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
-    unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, quote))));
+    unsigned stops = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, quote))));
     if (n - p < 16) {  // bytes past the data are not data
       const unsigned valid = (1u << (n - p)) - 1;
       commas &= valid;
@@ -225,9 +224,13 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
   escaped_.clear();
 #if defined(__SSE2__)
   switch (ParsePlainRecord(rec)) {
-    case 1: return true;
-    case 0: return false;
-    default: rec->fields.clear(); break;  // quoted fields: the general way below
+    case 1:
+      return true;
+    case 0:
+      return false;
+    default:
+      rec->fields.clear();
+      break;  // quoted fields: the general way below
   }
 #endif
   char* b = buf_.data();
@@ -382,8 +385,8 @@ bool CsvReader::Next(CsvRecord* rec) {
   }
 }
 
-Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start, uint64_t size,
-                                              size_t block_bytes) {
+Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start,
+                                              uint64_t size, size_t block_bytes) {
   std::vector<uint64_t> cuts{start};
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Unavailable(path + ": cannot open: " + std::strerror(errno));

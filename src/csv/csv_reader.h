@@ -23,9 +23,9 @@ namespace hh {
 
 struct CsvRecord {
   std::vector<std::string_view> fields;
-  uint64_t line = 0;              // 1-based physical line on which the record starts
-  uint64_t offset = 0;            // byte offset of the record's first byte in the source
-  const char* error = nullptr;    // non-null: the record's quoting is malformed (fields partial)
+  uint64_t line = 0;            // 1-based physical line on which the record starts
+  uint64_t offset = 0;          // byte offset of the record's first byte in the source
+  const char* error = nullptr;  // non-null: the record's quoting is malformed (fields partial)
 };
 
 class CsvReader {
@@ -74,8 +74,8 @@ class CsvReader {
   uint64_t limit_ = 0;        // stop returning records that start at or after this offset
   uint64_t read_off_ = 0;     // next file offset to read
   bool eof_ = false;
-  std::string buf_;           // [0, len_) holds bytes base_ .. base_ + len_ of the source
-  size_t cap_ = 0;            // usable bytes of buf_ (it has some padding beyond)
+  std::string buf_;  // [0, len_) holds bytes base_ .. base_ + len_ of the source
+  size_t cap_ = 0;   // usable bytes of buf_ (it has some padding beyond)
   size_t pos_ = 0;
   size_t len_ = 0;
   uint64_t base_ = 0;
@@ -89,8 +89,8 @@ class CsvReader {
 // reading: start, then the byte after the first line break at or after every block_bytes. A cut
 // may fall inside a quoted field; a reader of the range before it then ends past the cut
 // (CsvReader::next_offset() != the cut), which the caller must check (see anpr/screening.cpp).
-Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start, uint64_t size,
-                                              size_t block_bytes);
+Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start,
+                                              uint64_t size, size_t block_bytes);
 
 // Appends `field` to `out` as RFC 4180 wants it: quoted (with quotes doubled) only when it holds a
 // comma, a double quote, CR or LF.

@@ -53,7 +53,8 @@ TEST(CsvReader, PlainRecordsWithLineNumbers) {
   EXPECT_EQ(Parse("a,b,c\n1,2,3\n"),
             (std::vector<Row>{{{"a", "b", "c"}, 1, false}, {{"1", "2", "3"}, 2, false}}));
   // No final line break; empty fields.
-  EXPECT_EQ(Parse("a,,\n,b,"), (std::vector<Row>{{{"a", "", ""}, 1, false}, {{"", "b", ""}, 2, false}}));
+  EXPECT_EQ(Parse("a,,\n,b,"),
+            (std::vector<Row>{{{"a", "", ""}, 1, false}, {{"", "b", ""}, 2, false}}));
 }
 
 TEST(CsvReader, QuotedFieldsWithCommasQuotesAndLineBreaks) {
@@ -72,7 +73,11 @@ TEST(CsvReader, CrLfBomAndEmptyLines) {
   EXPECT_EQ(rows[1], (Row{{"a", "b\r\nc"}, 2, false}));
   EXPECT_EQ(rows[2], (Row{{"x", "y"}, 6, false}));  // lines 4 and 5 were empty
   // A BOM only counts at the very start.
-  EXPECT_EQ(Parse("a\n\xEF\xBB\xBF" "b\n")[1].fields[0], "\xEF\xBB\xBF" "b");
+  EXPECT_EQ(Parse("a\n\xEF\xBB\xBF"
+                  "b\n")[1]
+                .fields[0],
+            "\xEF\xBB\xBF"
+            "b");
 }
 
 TEST(CsvReader, MalformedQuotingFlagsTheRecordAndGoesOn) {
@@ -149,7 +154,8 @@ TEST(CsvReader, RoundTripsRandomFieldsThroughSmallAndLargeRecords) {
   for (size_t i = 0; i < rows.size(); ++i) {
     ASSERT_EQ(rows[i].fields, want[i]) << "record " << i;
     ASSERT_EQ(rows[i].line, line) << "record " << i;
-    for (const auto& f : want[i]) line += static_cast<uint64_t>(std::count(f.begin(), f.end(), '\n'));
+    for (const auto& f : want[i])
+      line += static_cast<uint64_t>(std::count(f.begin(), f.end(), '\n'));
     ++line;
   }
   std::remove(path.c_str());
