@@ -133,7 +133,7 @@ class Classifier {
   }
 
  private:
-  void Reject(Block* b, uint64_t line, const char* code, std::string detail) {
+  void Reject(Block* b, uint64_t line, const char* code, const std::string& detail) {
     b->rejects.push_back({line, std::string(code) + ": " + detail});
   }
 

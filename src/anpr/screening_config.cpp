@@ -425,6 +425,7 @@ Status LoadPermits(const std::string& file, ScreeningConfig* cfg) {
     TaskThread check;
     check.Start([&] { dup_line = FirstDuplicateId(parts, parts.size(), &dup); });
     std::vector<PermitIndex::Builder> builders;
+    builders.reserve(parts.size());
     for (PermitPart& p : parts) builders.push_back(std::move(p.permits));
     index.Build(builders);
     check.Join();

@@ -10,18 +10,19 @@
 #include "cli/exit_codes.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Handhaving: municipal administrative sanctions back-office"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "handhaving 0.1.0");
-  hh::CommandFn run;
-  hh::RegisterScreenCommand(app, &run);
+  // The one place where exceptions (infrastructure failures and bugs) become an exit code.
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? hh::kExitOk : hh::kExitUsage;
-  }
-  try {
+    CLI::App app{"Handhaving: municipal administrative sanctions back-office"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "handhaving 0.1.0");
+    hh::CommandFn run;
+    hh::RegisterScreenCommand(app, &run);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int code = app.exit(e);
+      return code == 0 ? hh::kExitOk : hh::kExitUsage;
+    }
     hh::Status s = run();
     if (!s.ok()) {
       fmt::print(stderr, "handhaving: {}\n", s.message());
@@ -29,7 +30,10 @@ int main(int argc, char** argv) {
     }
     return hh::kExitOk;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "handhaving: internal error: {}\n", e.what());
+    std::fprintf(stderr, "handhaving: internal error: %s\n", e.what());
+    return hh::kExitInternal;
+  } catch (...) {
+    std::fprintf(stderr, "handhaving: internal error\n");
     return hh::kExitInternal;
   }
 }

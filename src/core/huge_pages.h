@@ -25,14 +25,15 @@ inline void* AllocateHuge(size_t bytes) {
   void* raw =
       ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
-  const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
-  const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
-  if (aligned > start) ::munmap(raw, aligned - start);
-  const uintptr_t end = start + size + kHugePage;
-  if (end > aligned + size)
-    ::munmap(reinterpret_cast<void*>(aligned + size), end - (aligned + size));
-  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
-  return reinterpret_cast<void*>(aligned);
+  // Pointer arithmetic on the mapping itself (no integer-to-pointer casts).
+  char* const base = static_cast<char*>(raw);
+  const size_t lead = (kHugePage - reinterpret_cast<uintptr_t>(raw) % kHugePage) % kHugePage;
+  char* const aligned = base + lead;
+  if (lead > 0) ::munmap(base, lead);
+  const size_t trail = kHugePage - lead;  // the mapping is size + kHugePage long
+  if (trail > 0) ::munmap(aligned + size, trail);
+  ::madvise(aligned, size, MADV_HUGEPAGE);
+  return aligned;
 }
 
 inline void FreeHuge(void* p, size_t bytes) {

@@ -233,7 +233,7 @@ bool Instant::TryParse(std::string_view t, Instant* out, const char** why) {
     cached_days = days;
     cached = true;
   }
-  int64_t secs = days * kSecondsPerDay + h * 3600 + mi * 60 + std::min(s, 59) -
+  int64_t secs = days * kSecondsPerDay + int64_t{h} * 3600 + int64_t{mi} * 60 + std::min(s, 59) -
                  static_cast<int64_t>(offset_minutes) * 60;
   if (s == 60) {
     // Valid only as 23:59:60 UTC on a day IERS inserted a leap second.

@@ -23,6 +23,7 @@ namespace detail {
 
 // Stable LSD radix passes of 11 bits over key bits [first_bit, 64).
 inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
+  if (v.empty()) return;
   constexpr int kBits = 11;
   constexpr size_t kBuckets = size_t{1} << kBits;
   const int passes = (64 - first_bit + kBits - 1) / kBits;
@@ -35,7 +36,7 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
   // The passes alternate between v and an uninitialised buffer (writing zeros into it first
   // would only cost time).
   HugePageAllocator<KeyedIndex> alloc;
-  KeyedIndex* tmp = v.empty() ? nullptr : alloc.allocate(v.size());
+  KeyedIndex* tmp = alloc.allocate(v.size());
   KeyedIndex* src = v.data();
   KeyedIndex* dst = tmp;
   for (int p = 0; p < passes; ++p) {
@@ -44,7 +45,7 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
     for (uint32_t x : c) {
       if (x == v.size()) trivial = true;
     }
-    if (trivial || v.empty()) continue;
+    if (trivial) continue;
     uint32_t sum = 0;
     for (uint32_t& x : c) {
       uint32_t n = x;
@@ -59,7 +60,7 @@ inline void RadixPasses(HugeVector<KeyedIndex>& v, int first_bit) {
     std::swap(src, dst);
   }
   if (src != v.data()) std::memcpy(v.data(), src, v.size() * sizeof(KeyedIndex));
-  if (tmp != nullptr) alloc.deallocate(tmp, v.size());
+  alloc.deallocate(tmp, v.size());
 }
 
 }  // namespace detail
