@@ -1,15 +1,15 @@
 // The screening engine: SCREENING.md rules 1-8. Parser threads turn blocks of the detections file
-// into classified reads (rules 1-4, 7 and 8, which depend on one row alone); the calling thread
-// consumes the blocks in file order and does what depends on order: the de-duplication of
-// (camera_id, detection_id) and the grouping into violations and review items (rules 5 and 6).
+// into classified reads (rules 1-4, 7 and 8, which depend on one row alone); the blocks are then
+// consumed one at a time in file order, by whichever thread is free, for what depends on order:
+// the de-duplication of (camera_id, detection_id) and the grouping into violations and review
+// items (rules 5 and 6).
 //
 // Blocks are cut at line breaks without knowing whether a line break sits inside a quoted field;
-// the consumer checks that each block starts exactly where the previous one really ended and
+// consumption checks that each block starts exactly where the previous one really ended and
 // re-parses a block itself when it does not, so the split never changes the result.
 #include "anpr/screening.h"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <climits>
 #include <condition_variable>
