@@ -17,5 +17,6 @@ namespace hh {
 using CommandFn = std::function<Status()>;
 
 void RegisterScreenCommand(CLI::App& app, CommandFn* run);
+void RegisterInitCommand(CLI::App& app, CommandFn* run);
 
 }  // namespace hh

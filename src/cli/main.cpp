@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "handhaving 0.1.0");
     hh::CommandFn run;
     hh::RegisterScreenCommand(app, &run);
+    hh::RegisterInitCommand(app, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
