@@ -1,5 +1,7 @@
 #include "core/status.h"
 
+#include <ostream>
+
 namespace hh {
 
 std::string_view StatusCodeName(StatusCode code) {
@@ -23,6 +25,8 @@ std::string_view StatusCodeName(StatusCode code) {
   }
   return "UNKNOWN";
 }
+
+std::ostream& operator<<(std::ostream& os, StatusCode code) { return os << StatusCodeName(code); }
 
 std::string Status::ToString() const {
   std::string s(StatusCodeName(code_));

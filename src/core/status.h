@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cassert>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,8 @@ enum class StatusCode {
 };
 
 std::string_view StatusCodeName(StatusCode code);
+// "INVALID_ARGUMENT": so that test failures and logs show a code by name.
+std::ostream& operator<<(std::ostream& os, StatusCode code);
 
 class [[nodiscard]] Status {
  public:
