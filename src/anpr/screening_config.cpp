@@ -76,13 +76,17 @@ Status ForEachRow(const std::string& file, const std::vector<std::string_view>& 
   return Status::Ok();
 }
 
+// The message for an instant field that does not parse; `why` is Instant::TryParse's reason.
+std::string InstantError(std::string_view text, const char* why) {
+  return "\"" + std::string(text) + "\" is not an RFC 3339 instant (" + why + ")";
+}
+
 Result<Instant> ParseInstantField(const std::string& file, uint64_t line, std::string_view field,
                                   std::string_view text) {
   Instant t;
   const char* why = nullptr;
   if (!Instant::TryParse(text, &t, &why)) {
-    return RowError(file, line, field,
-                    "\"" + std::string(text) + "\" is not an RFC 3339 instant (" + why + ")");
+    return RowError(file, line, field, InstantError(text, why));
   }
   return t;
 }
@@ -254,14 +258,10 @@ void ParsePermitPart(const std::string& file, const std::vector<int>& c, size_t 
     Instant from, to;
     const char* why = nullptr;
     if (!Instant::TryParse(rec.fields[c[3]], &from, &why)) {
-      return fail(
-          rec.line, "valid_from",
-          "\"" + std::string(rec.fields[c[3]]) + "\" is not an RFC 3339 instant (" + why + ")");
+      return fail(rec.line, "valid_from", InstantError(rec.fields[c[3]], why));
     }
     if (!Instant::TryParse(rec.fields[c[4]], &to, &why)) {
-      return fail(
-          rec.line, "valid_to",
-          "\"" + std::string(rec.fields[c[4]]) + "\" is not an RFC 3339 instant (" + why + ")");
+      return fail(rec.line, "valid_to", InstantError(rec.fields[c[4]], why));
     }
     if (to < from) return fail(rec.line, "valid_to", "before valid_from");
     if (zone != last_zone) {

@@ -85,26 +85,12 @@ class StringMap {
     return {&entries_.back().value, true};
   }
 
-  // Fetches the slot where a key of hash h starts its probe into the cache, for a lookup a few
-  // iterations later.
-  void Prefetch(uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
-
-  // Visits every (key, value) in insertion order.
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (const Entry& e : entries_) f(KeyOf(e), e.value);
-  }
   std::string_view KeyAt(size_t i) const { return KeyOf(entries_[i]); }
   const V& ValueAt(size_t i) const { return entries_[i].value; }
   V& ValueAt(size_t i) { return entries_[i].value; }
   // Index of key in insertion order, or -1.
   int64_t IndexOf(std::string_view key) const {
     return FindIndex(key, HashBytes(key.data(), key.size()));
-  }
-
-  size_t MemoryBytes() const {
-    return slots_.capacity() * sizeof(uint64_t) + entries_.capacity() * sizeof(Entry) +
-           arena_.capacity();
   }
 
  private:
