@@ -79,13 +79,10 @@ class ZeroedArray {
  public:
   ZeroedArray() = default;
   explicit ZeroedArray(size_t n) : size_(n) {
-    const size_t bytes = n * sizeof(T);
-    if (bytes >= kHugePage) {
-      data_ = static_cast<T*>(AllocateHuge(bytes));  // fresh mmap: zero-filled by the kernel
-    } else if (n > 0) {
-      data_ = static_cast<T*>(::operator new(bytes));
-      std::memset(static_cast<void*>(data_), 0, bytes);
-    }
+    if (n == 0) return;
+    data_ = HugePageAllocator<T>().allocate(n);
+    // A huge-page buffer is a fresh mapping, zero-filled by the kernel; a small one is not.
+    if (n * sizeof(T) < kHugePage) std::memset(static_cast<void*>(data_), 0, n * sizeof(T));
   }
   ZeroedArray(ZeroedArray&& o) noexcept : data_(o.data_), size_(o.size_) {
     o.data_ = nullptr;
@@ -99,13 +96,7 @@ class ZeroedArray {
   ZeroedArray(const ZeroedArray&) = delete;
   ZeroedArray& operator=(const ZeroedArray&) = delete;
   ~ZeroedArray() {
-    if (data_ == nullptr) return;
-    const size_t bytes = size_ * sizeof(T);
-    if (bytes >= kHugePage) {
-      FreeHuge(data_, bytes);
-    } else {
-      ::operator delete(data_);
-    }
+    if (data_ != nullptr) HugePageAllocator<T>().deallocate(data_, size_);
   }
 
   size_t size() const { return size_; }
