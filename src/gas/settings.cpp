@@ -70,6 +70,16 @@ Status ValidateSettings(const GasSettings& s) {
     return OutOfRange("register_retention_years", s.register_retention_years,
                       "must cover the 24-month recidivism window (at least 2)");
   }
+  if (s.camera_warning_days < 0) {
+    return OutOfRange("camera_warning_days", s.camera_warning_days, "must be at least 0");
+  }
+  if (s.parking_grouping_minutes < 0) {
+    return OutOfRange("parking_grouping_minutes", s.parking_grouping_minutes,
+                      "must be at least 0");
+  }
+  if (s.read_memory_days < 7 || s.read_memory_days > 366) {
+    return OutOfRange("read_memory_days", s.read_memory_days, "must be 7..366");
+  }
   return Status::Ok();
 }
 

@@ -4,6 +4,8 @@
 // passes it by const reference; it is a plain value, safe to share once built.
 #pragma once
 
+#include <string>
+
 #include "core/status.h"
 
 namespace hh {
@@ -72,6 +74,37 @@ struct GasSettings {
   // [UNVERIFIED] GAS.md 1.6 and 6.7 (art. 44 GAS-wet): the register keeps a decision 5 years and
   // then deletes it. Default 5; must cover the 24-month recidivism window (recidivism.h).
   int register_retention_years = 5;
+
+  // [UNVERIFIED] GAS.md 2.2 asks "whether the 6-month limit also applies" to traffic GAS. The
+  // conservative default applies it: a traffic case whose first invitation has not been sent
+  // within 6 months of the facts expires rather than risk a void fine. Default true.
+  bool traffic_decision_limit = true;
+
+  // Local policy. GAS.md 6.4 and PEERS.md (Ghent, Antwerp): every camera case waits for a
+  // person who checks the read against the image. Default true; false sends strong reads
+  // straight to the holder lookup (low-confidence reads always wait).
+  bool review_camera_cases = true;
+
+  // Local policy. GAS.md 6.4 "warning-only period (first N weeks after a camera goes live)": a
+  // read within this many days of its camera's active_from makes a warning case. A camera's
+  // own warning_until (cameras.csv) overrides it. Default 0 (no warning period); at least 0.
+  int camera_warning_days = 0;
+
+  // Local policy. PEERS.md 1b (the Amsterdam "avalanche"): parking findings of one plate within
+  // this many minutes of the first are grouped into one case before any letter. Default 0
+  // (off: each finding is its own case); at least 0.
+  int parking_grouping_minutes = 0;
+
+  // Local policy. GAS.md 2.4: the countries whose registers the city may query (bilateral
+  // agreements with the Netherlands and France; Ghent adds DE and UK). Plates of other
+  // countries go to the foreign queue. Comma-separated ISO codes; BE is always queried.
+  std::string foreign_agreements = "NL,FR";
+
+  // Privacy (GAS.md 5 and 6.7): how long the keyed hashes of imported camera reads are kept to
+  // recognise a repeated read; reads older than this before the newest read the store has
+  // seen are refused (too_old). Default 35 days (the camerawet's 1 month plus the
+  // regularisation window); 7..366.
+  int read_memory_days = 35;
 };
 
 // OK when every field is within its documented range; otherwise InvalidArgument naming the

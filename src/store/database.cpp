@@ -315,4 +315,7 @@ Status Transaction::Commit() {
   return s;
 }
 
+int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int64_t Database::Changes() const { return sqlite3_changes64(db_); }
+
 }  // namespace hh

@@ -107,6 +107,11 @@ class Database {
   // mapped as for Statement::Step.
   Status Execute(std::string_view sql);
 
+  // The rowid of the last row inserted on this connection, and the rows the last INSERT,
+  // UPDATE or DELETE changed.
+  int64_t LastInsertId() const;
+  int64_t Changes() const;
+
   // True while an explicit transaction (Transaction::Begin) is open.
   bool InTransaction() const;
   const std::string& path() const { return path_; }

@@ -1,0 +1,1 @@
+SELECT id FROM cases WHERE track = ?1 AND source_ref = ?2;

@@ -1,0 +1,1 @@
+DELETE FROM pending_reads WHERE id = ?1;

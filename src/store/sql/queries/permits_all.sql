@@ -1,0 +1,1 @@
+SELECT permit_id, plate, zone_id, valid_from, valid_to, category FROM permits;

@@ -1,0 +1,1 @@
+INSERT INTO read_memory (utc_day, keys) VALUES (?1, ?2);

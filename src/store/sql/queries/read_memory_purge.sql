@@ -1,0 +1,1 @@
+DELETE FROM read_memory WHERE utc_day < ?1;

@@ -1,0 +1,1 @@
+SELECT keys FROM read_memory WHERE utc_day >= ?1;

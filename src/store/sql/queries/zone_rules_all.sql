@@ -1,0 +1,1 @@
+SELECT zone_id, weekdays, restricted_from, restricted_to FROM zone_rules ORDER BY id;

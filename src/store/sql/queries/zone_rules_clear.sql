@@ -1,0 +1,1 @@
+DELETE FROM zone_rules;

@@ -1,0 +1,1 @@
+INSERT INTO zone_rules (zone_id, weekdays, restricted_from, restricted_to) VALUES (?1, ?2, ?3, ?4);

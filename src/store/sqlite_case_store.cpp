@@ -1,0 +1,961 @@
+#include "store/sqlite_case_store.h"
+
+#include <cstring>
+
+#include "store/sql_queries.h"  // generated from sql/queries/*.sql
+
+namespace hh {
+namespace {
+
+// Binds text, or NULL for an empty optional.
+void BindOptText(Statement* s, int i, const std::optional<std::string>& v) {
+  if (v) {
+    s->BindText(i, *v);
+  } else {
+    s->BindNull(i);
+  }
+}
+std::optional<std::string> Day(const std::optional<LocalDate>& d) {
+  if (!d) return std::nullopt;
+  return d->ToIsoString();
+}
+std::optional<std::string> Utc(const std::optional<Instant>& t) {
+  if (!t) return std::nullopt;
+  return t->ToRfc3339();
+}
+std::optional<std::string> NonEmpty(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  return std::string(s);
+}
+
+// Reads of stored values. The store wrote them, so a value that does not parse is a damaged
+// database: Internal, naming the column.
+Result<Instant> InstantAt(const Statement& s, int col, const char* name) {
+  const std::string text = s.ColumnText(col);
+  Instant t;
+  const char* why = nullptr;
+  if (!Instant::TryParse(text, &t, &why)) {
+    return Internal(std::string("store: column ") + name + " holds a bad instant");
+  }
+  return t;
+}
+Result<LocalDate> DayAt(const Statement& s, int col, const char* name) {
+  auto d = LocalDate::Parse(s.ColumnText(col));
+  if (!d.ok()) return Internal(std::string("store: column ") + name + " holds a bad date");
+  return *d;
+}
+Result<std::optional<LocalDate>> OptDayAt(const Statement& s, int col, const char* name) {
+  if (s.Type(col) == ColumnType::kNull) return std::optional<LocalDate>();
+  auto d = DayAt(s, col, name);
+  if (!d.ok()) return d.status();
+  return std::optional<LocalDate>(*d);
+}
+std::string OptText(const Statement& s, int col) {
+  return s.Type(col) == ColumnType::kNull ? std::string() : s.ColumnText(col);
+}
+
+std::string_view CategoryName(TrafficCategory c) { return TrafficCategoryName(c); }
+std::optional<TrafficCategory> ParseCategory(std::string_view name) {
+  for (TrafficCategory c : {TrafficCategory::kCategory1, TrafficCategory::kCategory2,
+                            TrafficCategory::kCategory4, TrafficCategory::kCameraC3F103}) {
+    if (TrafficCategoryName(c) == name) return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<LocalDate> EarlierOf(std::optional<LocalDate> a, std::optional<LocalDate> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::min(*a, *b);
+}
+
+#define HH_TRY(expr)                \
+  do {                              \
+    Status hh_status_ = (expr);     \
+    if (!hh_status_.ok()) return hh_status_; \
+  } while (0)
+
+}  // namespace
+
+Result<Statement*> SqliteCaseStore::Stmt(std::string_view sql) {
+  auto it = cache_.find(sql.data());
+  if (it == cache_.end()) {
+    Result<Statement> st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
+
+Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
+  Result<Transaction> tx = Transaction::Begin(*db_);
+  if (!tx.ok()) return tx.status();
+  Status s = work();
+  if (!s.ok()) return s;  // rolled back when tx dies
+  return tx->Commit();
+}
+
+// --- Users.
+
+Status SqliteCaseStore::AddUser(const User& user, Instant at) {
+  auto s = Stmt(sql::kUsersInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, user.login);
+  st->BindText(2, user.name);
+  st->BindText(3, RoleName(user.role));
+  st->BindInt64(4, user.active ? 1 : 0);
+  st->BindText(5, at.ToUtcString());
+  Status r = st->Run();
+  if (!r.ok() && r.message().find("UNIQUE") != std::string::npos) {
+    return AlreadyExists("a user with login \"" + user.login + "\" exists already");
+  }
+  return r;
+}
+
+Result<std::optional<User>> SqliteCaseStore::FindUser(std::string_view login) {
+  auto s = Stmt(sql::kUsersFind);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, login);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<User>();
+  User u;
+  u.id = st->ColumnInt64(0);
+  u.login = st->ColumnText(1);
+  u.name = st->ColumnText(2);
+  auto role = ParseRole(st->ColumnText(3));
+  if (!role.ok()) return Internal("store: users.role holds an unknown role");
+  u.role = *role;
+  u.active = st->ColumnInt64(4) != 0;
+  return std::optional<User>(u);
+}
+
+// --- Camera configuration.
+
+Status SqliteCaseStore::ReplaceCameras(std::span<const CameraRow> rows) {
+  auto clear = Stmt(sql::kCamerasClear);
+  if (!clear.ok()) return clear.status();
+  HH_TRY((*clear)->Run());
+  auto s = Stmt(sql::kCamerasInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  for (const CameraRow& c : rows) {
+    st->Reset();
+    st->BindText(1, c.camera_id);
+    st->BindText(2, c.zone_id);
+    st->BindText(3, c.entry ? "entry" : "exit");
+    st->BindText(4, c.active_from.ToRfc3339());
+    BindOptText(st, 5, Utc(c.active_to));
+    BindOptText(st, 6, Utc(c.warning_until));
+    HH_TRY(st->Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteCaseStore::ReplaceZoneRules(std::span<const ZoneRuleRow> rows) {
+  auto clear = Stmt(sql::kZoneRulesClear);
+  if (!clear.ok()) return clear.status();
+  HH_TRY((*clear)->Run());
+  auto s = Stmt(sql::kZoneRulesInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  for (const ZoneRuleRow& z : rows) {
+    st->Reset();
+    st->BindText(1, z.zone_id);
+    st->BindText(2, z.weekdays);
+    st->BindText(3, z.restricted_from);
+    st->BindText(4, z.restricted_to);
+    HH_TRY(st->Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
+  auto clear = Stmt(sql::kPermitsClear);
+  if (!clear.ok()) return clear.status();
+  HH_TRY((*clear)->Run());
+  auto s = Stmt(sql::kPermitsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  for (const PermitRow& p : rows) {
+    st->Reset();
+    st->BindText(1, p.permit_id);
+    st->BindText(2, p.plate);
+    st->BindText(3, p.zone_id);
+    st->BindText(4, p.valid_from.ToRfc3339());
+    st->BindText(5, p.valid_to.ToRfc3339());
+    st->BindText(6, p.category);
+    HH_TRY(st->Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<CameraRow>> SqliteCaseStore::Cameras() {
+  auto s = Stmt(sql::kCamerasAll);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  std::vector<CameraRow> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    CameraRow c;
+    c.camera_id = st->ColumnText(0);
+    c.zone_id = st->ColumnText(1);
+    c.entry = st->ColumnText(2) == "entry";
+    auto from = InstantAt(*st, 3, "cameras.active_from");
+    if (!from.ok()) return from.status();
+    c.active_from = *from;
+    if (st->Type(4) != ColumnType::kNull) {
+      auto to = InstantAt(*st, 4, "cameras.active_to");
+      if (!to.ok()) return to.status();
+      c.active_to = *to;
+    }
+    if (st->Type(5) != ColumnType::kNull) {
+      auto w = InstantAt(*st, 5, "cameras.warning_until");
+      if (!w.ok()) return w.status();
+      c.warning_until = *w;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<ZoneRuleRow>> SqliteCaseStore::ZoneRules() {
+  auto s = Stmt(sql::kZoneRulesAll);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  std::vector<ZoneRuleRow> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({st->ColumnText(0), st->ColumnText(1), st->ColumnText(2), st->ColumnText(3)});
+  }
+  return out;
+}
+
+namespace {
+Status ReadPermits(Statement* st, const std::function<void(const PermitRow&)>& fn) {
+  PermitRow p;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    p.permit_id = st->ColumnText(0);
+    p.plate = st->ColumnText(1);
+    p.zone_id = st->ColumnText(2);
+    auto from = InstantAt(*st, 3, "permits.valid_from");
+    if (!from.ok()) return from.status();
+    auto to = InstantAt(*st, 4, "permits.valid_to");
+    if (!to.ok()) return to.status();
+    p.valid_from = *from;
+    p.valid_to = *to;
+    p.category = st->ColumnText(5);
+    fn(p);
+  }
+  return Status::Ok();
+}
+}  // namespace
+
+Status SqliteCaseStore::ForEachPermit(const std::function<void(const PermitRow&)>& fn) {
+  auto s = Stmt(sql::kPermitsAll);
+  if (!s.ok()) return s.status();
+  return ReadPermits(*s, fn);
+}
+
+Result<std::vector<PermitRow>> SqliteCaseStore::PermitsForPlate(std::string_view plate) {
+  auto s = Stmt(sql::kPermitsPlate);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, plate);
+  std::vector<PermitRow> out;
+  Status r = ReadPermits(*s, [&](const PermitRow& p) { out.push_back(p); });
+  if (!r.ok()) return r;
+  return out;
+}
+
+// --- Read memory.
+
+Status SqliteCaseStore::ForEachReadKeyBlock(
+    int32_t from_utc_day, const std::function<void(std::span<const uint64_t>)>& fn) {
+  auto s = Stmt(sql::kReadMemorySince);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, from_utc_day);
+  std::vector<uint64_t> keys;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::vector<std::byte> blob = st->ColumnBlob(0);
+    if (blob.size() % 8 != 0) return Internal("store: read_memory.keys is not a list of keys");
+    keys.resize(blob.size() / 8);
+    std::memcpy(keys.data(), blob.data(), blob.size());  // little-endian hosts (x86-64)
+    fn(keys);
+  }
+  return Status::Ok();
+}
+
+Status SqliteCaseStore::AppendReadKeys(int32_t utc_day, std::span<const uint64_t> keys) {
+  if (keys.empty()) return Status::Ok();
+  auto s = Stmt(sql::kReadMemoryInsert);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, utc_day);
+  (*s)->BindBlob(2, std::as_bytes(keys));
+  return (*s)->Run();
+}
+
+Result<int64_t> SqliteCaseStore::PurgeReadKeys(int32_t before_utc_day) {
+  auto count = Stmt(sql::kReadMemoryCountBefore);
+  if (!count.ok()) return count.status();
+  (*count)->BindInt64(1, before_utc_day);
+  auto row = (*count)->Step();
+  if (!row.ok()) return row.status();
+  const int64_t n = (*count)->ColumnInt64(0);
+  auto s = Stmt(sql::kReadMemoryPurge);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, before_utc_day);
+  HH_TRY((*s)->Run());
+  return n;
+}
+
+// --- Pending reads.
+
+Status SqliteCaseStore::AddPendingRead(const PendingRead& r) {
+  auto s = Stmt(sql::kPendingReadsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, r.zone_id);
+  st->BindText(2, r.plate);
+  st->BindText(3, r.country);
+  st->BindText(4, r.local_day.ToIsoString());
+  st->BindText(5, r.camera_id);
+  st->BindText(6, r.detection_id);
+  st->BindText(7, r.observed_at.ToRfc3339());
+  st->BindText(8, r.confidence);
+  st->BindInt64(9, r.strong ? 1 : 0);
+  st->BindText(10, r.deadline.ToUtcString());
+  st->BindText(11, r.image_ref);
+  return st->Run();
+}
+
+Result<std::vector<PendingRead>> SqliteCaseStore::PendingReadsDue(Instant as_of) {
+  auto s = Stmt(sql::kPendingReadsDue);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  // Deadlines are whole seconds: a fraction of as_of does not change which are due.
+  st->BindText(1, as_of.ToUtcString());
+  std::vector<PendingRead> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    PendingRead r;
+    r.id = st->ColumnInt64(0);
+    r.zone_id = st->ColumnText(1);
+    r.plate = st->ColumnText(2);
+    r.country = st->ColumnText(3);
+    auto day = DayAt(*st, 4, "pending_reads.local_day");
+    if (!day.ok()) return day.status();
+    r.local_day = *day;
+    r.camera_id = st->ColumnText(5);
+    r.detection_id = st->ColumnText(6);
+    auto at = InstantAt(*st, 7, "pending_reads.observed_at");
+    if (!at.ok()) return at.status();
+    r.observed_at = *at;
+    r.confidence = st->ColumnText(8);
+    r.strong = st->ColumnInt64(9) != 0;
+    auto deadline = InstantAt(*st, 10, "pending_reads.deadline");
+    if (!deadline.ok()) return deadline.status();
+    r.deadline = *deadline;
+    r.image_ref = st->ColumnText(11);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Status SqliteCaseStore::DeletePendingRead(int64_t id) {
+  auto s = Stmt(sql::kPendingReadsDelete);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  return (*s)->Run();
+}
+
+Result<int64_t> SqliteCaseStore::CountPendingReads() {
+  auto s = Stmt(sql::kPendingReadsCount);
+  if (!s.ok()) return s.status();
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  return (*s)->ColumnInt64(0);
+}
+
+// --- Cases.
+
+Result<CaseId> SqliteCaseStore::InsertCase(const Case& c, std::optional<LocalDate> wake_on) {
+  auto s = Stmt(sql::kCasesInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, TrackName(c.track));
+  st->BindText(2, CaseStateName(c.state));
+  st->BindInt64(3, c.warning ? 1 : 0);
+  st->BindInt64(4, c.flags);
+  st->BindInt64(5, c.minor ? 1 : 0);
+  st->BindText(6, c.facts_at.ToRfc3339());
+  st->BindText(7, c.facts_day.ToIsoString());
+  BindOptText(st, 8, Day(c.received_on));
+  BindOptText(st, 9, NonEmpty(c.zone_id));
+  st->BindText(10, c.place.street);
+  st->BindText(11, c.place.house_number);
+  st->BindText(12, c.place.postal_code);
+  st->BindText(13, c.place.city);
+  st->BindText(14, c.place_description);
+  st->BindText(15, c.description);
+  st->BindText(16, c.offence_code);
+  st->BindText(17, c.article);
+  if (c.category) {
+    st->BindText(18, CategoryName(*c.category));
+  } else {
+    st->BindNull(18);
+  }
+  if (c.amount) {
+    st->BindInt64(19, c.amount->cents());
+  } else {
+    st->BindNull(19);
+  }
+  BindOptText(st, 20, NonEmpty(c.plate));
+  BindOptText(st, 21, NonEmpty(c.country));
+  BindOptText(st, 22, NonEmpty(c.source_ref));
+  st->BindText(23, c.finding_officer);
+  st->BindText(24, c.finding_officer_kind);
+  st->BindNull(25);  // name_key: follows the addressee (InsertParty)
+  BindOptText(st, 26, Day(c.state_deadline));
+  BindOptText(st, 27, Day(c.limit_day));
+  BindOptText(st, 28, Day(EarlierOf(c.state_deadline, c.limit_day)));
+  st->BindInt64(29, c.alarm_months);
+  BindOptText(st, 30, Day(wake_on));
+  st->BindText(31, c.created_at.ToUtcString());
+  st->BindText(32, c.updated_at.ToUtcString());
+  Status r = st->Run();
+  if (!r.ok()) {
+    if (r.message().find("UNIQUE") != std::string::npos) {
+      return AlreadyExists("a case for this finding exists already");
+    }
+    return r;
+  }
+  return CaseId{db_->LastInsertId()};
+}
+
+Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
+                                   std::optional<LocalDate> wake_on) {
+  auto s = Stmt(sql::kCasesUpdate);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, c.id.value);
+  st->BindText(2, CaseStateName(c.state));
+  st->BindInt64(3, c.warning ? 1 : 0);
+  st->BindInt64(4, c.flags);
+  st->BindInt64(5, c.minor ? 1 : 0);
+  if (c.amount) {
+    st->BindInt64(6, c.amount->cents());
+  } else {
+    st->BindNull(6);
+  }
+  BindOptText(st, 7, NonEmpty(c.plate));
+  BindOptText(st, 8, NonEmpty(c.country));
+  BindOptText(st, 9, Day(c.state_deadline));
+  BindOptText(st, 10, Day(c.limit_day));
+  BindOptText(st, 11, Day(EarlierOf(c.state_deadline, c.limit_day)));
+  st->BindInt64(12, c.alarm_months);
+  BindOptText(st, 13, Day(wake_on));
+  st->BindText(14, c.updated_at.ToUtcString());
+  if (c.category) {
+    st->BindText(16, CategoryName(*c.category));
+  } else {
+    st->BindNull(16);
+  }
+  st->BindText(17, c.offence_code);
+  st->BindText(18, c.article);
+  st->BindText(19, c.description);
+  BindOptText(st, 20, Day(c.received_on));
+  st->BindText(21, CaseStateName(expected));
+  Status r = st->Run();
+  if (!r.ok()) {
+    if (r.message().find("UNIQUE") != std::string::npos) {
+      return AlreadyExists("another camera case has this plate, zone and day");
+    }
+    return r;
+  }
+  if (db_->Changes() == 1) return Status::Ok();
+  auto exists = Stmt(sql::kCasesExists);
+  if (!exists.ok()) return exists.status();
+  (*exists)->BindInt64(1, c.id.value);
+  auto row = (*exists)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("case " + std::to_string(c.id.value) + " does not exist");
+  return FailedPrecondition("case " + std::to_string(c.id.value) + " is no longer in state " +
+                            std::string(CaseStateName(expected)) + ": someone acted on it first");
+}
+
+Result<Case> SqliteCaseStore::GetCase(CaseId id) {
+  auto s = Stmt(sql::kCasesGet);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("case " + std::to_string(id.value) + " does not exist");
+  Case c;
+  c.id = CaseId{st->ColumnInt64(0)};
+  auto track = ParseTrack(st->ColumnText(1));
+  auto state = ParseCaseState(st->ColumnText(2));
+  if (!track.ok() || !state.ok()) return Internal("store: a case has an unknown track or state");
+  c.track = *track;
+  c.state = *state;
+  c.warning = st->ColumnInt64(3) != 0;
+  c.flags = static_cast<uint32_t>(st->ColumnInt64(4));
+  c.minor = st->ColumnInt64(5) != 0;
+  auto facts_at = InstantAt(*st, 6, "cases.facts_at");
+  if (!facts_at.ok()) return facts_at.status();
+  c.facts_at = *facts_at;
+  auto facts_day = DayAt(*st, 7, "cases.facts_day");
+  if (!facts_day.ok()) return facts_day.status();
+  c.facts_day = *facts_day;
+  auto received = OptDayAt(*st, 8, "cases.received_on");
+  if (!received.ok()) return received.status();
+  c.received_on = *received;
+  c.zone_id = OptText(*st, 9);
+  c.place = {st->ColumnText(10), st->ColumnText(11), st->ColumnText(12), st->ColumnText(13)};
+  c.place_description = st->ColumnText(14);
+  c.description = st->ColumnText(15);
+  c.offence_code = st->ColumnText(16);
+  c.article = st->ColumnText(17);
+  if (st->Type(18) != ColumnType::kNull) c.category = ParseCategory(st->ColumnText(18));
+  if (st->Type(19) != ColumnType::kNull) c.amount = Money::FromCents(st->ColumnInt64(19));
+  c.plate = OptText(*st, 20);
+  c.country = OptText(*st, 21);
+  c.source_ref = OptText(*st, 22);
+  c.finding_officer = st->ColumnText(23);
+  c.finding_officer_kind = st->ColumnText(24);
+  auto deadline = OptDayAt(*st, 25, "cases.state_deadline");
+  if (!deadline.ok()) return deadline.status();
+  c.state_deadline = *deadline;
+  auto limit = OptDayAt(*st, 26, "cases.limit_day");
+  if (!limit.ok()) return limit.status();
+  c.limit_day = *limit;
+  c.alarm_months = static_cast<int>(st->ColumnInt64(27));
+  auto created = InstantAt(*st, 28, "cases.created_at");
+  if (!created.ok()) return created.status();
+  c.created_at = *created;
+  auto updated = InstantAt(*st, 29, "cases.updated_at");
+  if (!updated.ok()) return updated.status();
+  c.updated_at = *updated;
+  return c;
+}
+
+Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
+  CaseFile f;
+  auto c = GetCase(id);
+  if (!c.ok()) return c.status();
+  f.c = std::move(*c);
+  {
+    auto s = Stmt(sql::kPartiesOfCase);
+    if (!s.ok()) return s.status();
+    Statement* st = *s;
+    st->BindInt64(1, id.value);
+    for (;;) {
+      auto row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Party p;
+      p.id = st->ColumnInt64(0);
+      auto role = ParsePartyRole(st->ColumnText(1));
+      if (!role.ok()) return Internal("store: parties.role holds an unknown role");
+      p.role = *role;
+      p.company = st->ColumnInt64(2) != 0;
+      p.name = st->ColumnText(3);
+      auto birth = OptDayAt(*st, 4, "parties.birth_date");
+      if (!birth.ok()) return birth.status();
+      p.birth_date = *birth;
+      p.company_number = st->ColumnText(5);
+      p.address = {st->ColumnText(6), st->ColumnText(7), st->ColumnText(8), st->ColumnText(9)};
+      p.language = st->ColumnText(10);
+      p.addressee = st->ColumnInt64(11) != 0;
+      f.parties.push_back(std::move(p));
+    }
+  }
+  {
+    auto s = Stmt(sql::kEvidenceOfCase);
+    if (!s.ok()) return s.status();
+    Statement* st = *s;
+    st->BindInt64(1, id.value);
+    for (;;) {
+      auto row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Evidence e;
+      e.kind = st->ColumnText(0);
+      e.ref = st->ColumnText(1);
+      e.camera_id = OptText(*st, 2);
+      e.detection_id = OptText(*st, 3);
+      if (st->Type(4) != ColumnType::kNull) {
+        auto at = InstantAt(*st, 4, "evidence.observed_at");
+        if (!at.ok()) return at.status();
+        e.observed_at = *at;
+      }
+      e.confidence = OptText(*st, 5);
+      f.evidence.push_back(std::move(e));
+    }
+  }
+  {
+    auto s = Stmt(sql::kEventsOfCase);
+    if (!s.ok()) return s.status();
+    Statement* st = *s;
+    st->BindInt64(1, id.value);
+    for (;;) {
+      auto row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      CaseEvent e;
+      auto at = InstantAt(*st, 0, "case_events.at");
+      if (!at.ok()) return at.status();
+      e.at = *at;
+      e.actor = st->ColumnText(1);
+      e.actor_name = st->ColumnText(2);
+      const std::string role = st->ColumnText(3);
+      auto r = ParseRole(role);
+      e.role = r.ok() ? *r : Role::kSystem;
+      e.action = st->ColumnText(4);
+      if (st->Type(5) != ColumnType::kNull) {
+        auto from = ParseCaseState(st->ColumnText(5));
+        if (from.ok()) e.from = *from;
+      }
+      if (st->Type(6) != ColumnType::kNull) {
+        auto to = ParseCaseState(st->ColumnText(6));
+        if (to.ok()) e.to = *to;
+      }
+      e.reason = st->ColumnText(7);
+      e.detail = st->ColumnText(8);
+      f.events.push_back(std::move(e));
+    }
+  }
+  return f;
+}
+
+Result<std::optional<CaseId>> SqliteCaseStore::FindBySource(Track track,
+                                                            std::string_view source_ref) {
+  auto s = Stmt(sql::kCasesBySource);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, TrackName(track));
+  (*s)->BindText(2, source_ref);
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<CaseId>();
+  return std::optional<CaseId>(CaseId{(*s)->ColumnInt64(0)});
+}
+
+Status SqliteCaseStore::ForEachCameraCase(LocalDate from, LocalDate to,
+                                          const std::function<void(const CameraCaseKey&)>& fn) {
+  auto s = Stmt(sql::kCasesCameraDays);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, from.ToIsoString());
+  st->BindText(2, to.ToIsoString());
+  CameraCaseKey k;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    k.id = CaseId{st->ColumnInt64(0)};
+    k.zone_id = st->ColumnText(1);
+    k.plate = st->ColumnText(2);
+    auto day = DayAt(*st, 3, "cases.facts_day");
+    if (!day.ok()) return day.status();
+    k.day = *day;
+    auto state = ParseCaseState(st->ColumnText(4));
+    if (!state.ok()) return Internal("store: a case has an unknown state");
+    k.state = *state;
+    k.flags = static_cast<uint32_t>(st->ColumnInt64(5));
+    fn(k);
+  }
+  return Status::Ok();
+}
+
+Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
+  // The cursor: "ID" or, in deadline order, "YYYY-MM-DD:ID".
+  int64_t after_id = 0;
+  std::string after_due;
+  if (!f.after.empty()) {
+    std::string_view cur = f.after;
+    const size_t colon = cur.find(':');
+    if (colon != std::string_view::npos) {
+      after_due = std::string(cur.substr(0, colon));
+      cur.remove_prefix(colon + 1);
+    }
+    try {
+      size_t used = 0;
+      after_id = std::stoll(std::string(cur), &used);
+      if (used != cur.size()) throw std::invalid_argument("cursor");
+    } catch (const std::exception&) {
+      return InvalidArgument("bad page cursor \"" + f.after + "\"");
+    }
+  }
+  const bool by_due = f.due_before.has_value() && f.plate.empty() && f.name.empty();
+  std::string_view sql;
+  if (!f.plate.empty()) {
+    sql = sql::kCasesListByPlate;
+  } else if (!f.name.empty()) {
+    sql = sql::kCasesListByName;
+  } else if (f.state) {
+    sql = sql::kCasesListByState;
+  } else if (by_due) {
+    sql = sql::kCasesListByDue;
+  } else if (f.track) {
+    sql = sql::kCasesListByTrack;
+  } else {
+    sql = sql::kCasesListAll;
+  }
+  // A state filter drives the query before a deadline filter does: then order stays by id.
+  const bool due_order = sql == sql::kCasesListByDue;
+  auto s = Stmt(sql);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  if (f.track) {
+    st->BindText(1, TrackName(*f.track));
+  } else {
+    st->BindNull(1);
+  }
+  if (f.state) {
+    st->BindText(2, CaseStateName(*f.state));
+  } else {
+    st->BindNull(2);
+  }
+  BindOptText(st, 3, Day(f.due_before));
+  BindOptText(st, 4, NonEmpty(f.plate));
+  std::string name_lo, name_hi;
+  for (char ch : f.name) name_lo += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  name_hi = name_lo + "\xff";
+  if (f.name.empty()) {
+    st->BindNull(5);
+    st->BindNull(6);
+  } else {
+    st->BindText(5, name_lo);
+    st->BindText(6, name_hi);
+  }
+  st->BindInt64(7, after_id);
+  const int limit = std::max(1, std::min(f.limit, 1000));
+  st->BindInt64(8, limit + 1);  // one more, to know whether there is a next page
+  if (due_order) st->BindText(9, after_due);  // "" sorts before every day
+  CasePage page;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (static_cast<int>(page.cases.size()) == limit) {
+      const CaseSummary& last = page.cases.back();
+      page.next = std::to_string(last.id.value);
+      if (due_order && last.due_on) page.next = last.due_on->ToIsoString() + ":" + page.next;
+      break;
+    }
+    CaseSummary c;
+    c.id = CaseId{st->ColumnInt64(0)};
+    auto track = ParseTrack(st->ColumnText(1));
+    auto state = ParseCaseState(st->ColumnText(2));
+    if (!track.ok() || !state.ok()) return Internal("store: a case has an unknown track or state");
+    c.track = *track;
+    c.state = *state;
+    auto day = DayAt(*st, 3, "cases.facts_day");
+    if (!day.ok()) return day.status();
+    c.facts_day = *day;
+    c.plate = OptText(*st, 4);
+    c.name = OptText(*st, 5);
+    auto due = OptDayAt(*st, 6, "cases.due_on");
+    if (!due.ok()) return due.status();
+    c.due_on = *due;
+    c.flags = static_cast<uint32_t>(st->ColumnInt64(7));
+    c.warning = st->ColumnInt64(8) != 0;
+    if (st->Type(9) != ColumnType::kNull) c.amount = Money::FromCents(st->ColumnInt64(9));
+    c.year_opened = static_cast<int>(st->ColumnInt64(10));
+    page.cases.push_back(std::move(c));
+  }
+  return page;
+}
+
+Result<std::optional<CaseId>> SqliteCaseStore::NextForReview(CaseId after) {
+  auto s = Stmt(sql::kCasesNextReview);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, after.value);
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<CaseId>();
+  return std::optional<CaseId>(CaseId{(*s)->ColumnInt64(0)});
+}
+
+Result<std::vector<CaseId>> SqliteCaseStore::CasesToWake(LocalDate day) {
+  auto s = Stmt(sql::kCasesToWake);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, day.ToIsoString());
+  std::vector<CaseId> out;
+  for (;;) {
+    auto row = (*s)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(CaseId{(*s)->ColumnInt64(0)});
+  }
+  return out;
+}
+
+Result<int64_t> SqliteCaseStore::InsertParty(CaseId id, const Party& p) {
+  if (p.addressee) {
+    auto clear = Stmt(sql::kPartiesClearAddressee);
+    if (!clear.ok()) return clear.status();
+    (*clear)->BindInt64(1, id.value);
+    HH_TRY((*clear)->Run());
+  }
+  auto s = Stmt(sql::kPartiesInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  st->BindText(2, PartyRoleName(p.role));
+  st->BindInt64(3, p.company ? 1 : 0);
+  st->BindText(4, p.name);
+  BindOptText(st, 5, Day(p.birth_date));
+  st->BindText(6, p.company_number);
+  st->BindText(7, p.address.street);
+  st->BindText(8, p.address.house_number);
+  st->BindText(9, p.address.postal_code);
+  st->BindText(10, p.address.city);
+  st->BindText(11, p.language);
+  st->BindInt64(12, p.addressee ? 1 : 0);
+  st->BindText(13, OffenderKey(p));
+  HH_TRY(st->Run());
+  const int64_t party_id = db_->LastInsertId();
+  if (p.addressee) HH_TRY(RefreshNameKey(id));
+  return party_id;
+}
+
+Status SqliteCaseStore::RefreshNameKey(CaseId id) {
+  auto s = Stmt(sql::kCasesSetNameKey);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  return (*s)->Run();
+}
+
+Status SqliteCaseStore::SetAddressee(CaseId id, int64_t party_id) {
+  auto clear = Stmt(sql::kPartiesClearAddressee);
+  if (!clear.ok()) return clear.status();
+  (*clear)->BindInt64(1, id.value);
+  HH_TRY((*clear)->Run());
+  auto s = Stmt(sql::kPartiesSetAddressee);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  (*s)->BindInt64(2, party_id);
+  HH_TRY((*s)->Run());
+  if (db_->Changes() != 1) {
+    return NotFound("party " + std::to_string(party_id) + " of case " + std::to_string(id.value) +
+                    " does not exist");
+  }
+  return RefreshNameKey(id);
+}
+
+Result<bool> SqliteCaseStore::InsertEvidence(CaseId id, const Evidence& e) {
+  auto s = Stmt(sql::kEvidenceInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  st->BindText(2, e.kind);
+  st->BindText(3, e.ref);
+  BindOptText(st, 4, NonEmpty(e.camera_id));
+  BindOptText(st, 5, NonEmpty(e.camera_id.empty() ? std::string_view() : e.detection_id));
+  BindOptText(st, 6, Utc(e.observed_at));
+  BindOptText(st, 7, NonEmpty(e.confidence));
+  HH_TRY(st->Run());
+  return db_->Changes() == 1;
+}
+
+Result<int64_t> SqliteCaseStore::DeleteCameraEvidence(CaseId id) {
+  auto s = Stmt(sql::kEvidenceDeleteCamera);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  HH_TRY((*s)->Run());
+  return db_->Changes();
+}
+
+Status SqliteCaseStore::AppendEvent(CaseId id, const CaseEvent& e) {
+  auto s = Stmt(sql::kEventsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  st->BindText(2, e.at.ToUtcString());
+  st->BindText(3, e.actor);
+  st->BindText(4, e.actor_name);
+  st->BindText(5, RoleName(e.role));
+  st->BindText(6, e.action);
+  if (e.from) {
+    st->BindText(7, CaseStateName(*e.from));
+  } else {
+    st->BindNull(7);
+  }
+  if (e.to) {
+    st->BindText(8, CaseStateName(*e.to));
+  } else {
+    st->BindNull(8);
+  }
+  st->BindText(9, e.reason);
+  st->BindText(10, e.detail);
+  return st->Run();
+}
+
+Status SqliteCaseStore::LogLookup(CaseId id, Instant at, std::string_view user,
+                                  std::string_view purpose, std::string_view register_name,
+                                  std::string_view outcome) {
+  auto s = Stmt(sql::kLookupsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  st->BindText(2, at.ToUtcString());
+  st->BindText(3, user);
+  st->BindText(4, purpose);
+  st->BindText(5, register_name);
+  st->BindText(6, outcome);
+  return st->Run();
+}
+
+Status SqliteCaseStore::RecordSanction(CaseId id, std::string_view offender_key,
+                                       std::string_view article, LocalDate decided,
+                                       std::string_view kind, std::optional<Money> amount) {
+  auto s = Stmt(sql::kSanctionsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  st->BindText(2, offender_key);
+  st->BindText(3, article);
+  st->BindText(4, decided.ToIsoString());
+  st->BindText(5, kind);
+  if (amount) {
+    st->BindInt64(6, amount->cents());
+  } else {
+    st->BindNull(6);
+  }
+  return st->Run();
+}
+
+Result<std::vector<PriorSanction>> SqliteCaseStore::SanctionsOf(std::string_view offender_key) {
+  auto s = Stmt(sql::kSanctionsOf);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, offender_key);
+  std::vector<PriorSanction> out;
+  for (;;) {
+    auto row = (*s)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto day = DayAt(**s, 1, "sanctions.decided_on");
+    if (!day.ok()) return day.status();
+    out.push_back({(*s)->ColumnText(0), *day});
+  }
+  return out;
+}
+
+}  // namespace hh

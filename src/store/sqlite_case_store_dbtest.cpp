@@ -1,0 +1,249 @@
+// SqliteCaseStore on a fresh, migrated SQLite file, through the CaseStore interface.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "store/migrations.h"
+#include "store/sqlite_case_store.h"
+#include "store/test_temp_dir.h"
+
+namespace hh {
+namespace {
+
+const Instant kNow = Instant::FromUnix(1'774'000'000);  // 2026-03-20T09:46:40Z
+
+LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
+
+class CaseStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.File("hh.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    store_ = std::make_unique<SqliteCaseStore>(*db_);
+  }
+
+  Case CameraCase(const std::string& plate, const char* day) {
+    Case c;
+    c.track = Track::kAutoluw;
+    c.state = CaseState::kAwaitingReview;
+    c.facts_at = kNow;
+    c.facts_day = D(day);
+    c.zone_id = "Z1";
+    c.plate = plate;
+    c.country = "BE";
+    c.offence_code = "C3";
+    c.article = "KB 9 maart 2014 art. 3";
+    c.category = TrafficCategory::kCameraC3F103;
+    c.amount = Money::FromEuro(58);
+    c.created_at = c.updated_at = kNow;
+    return c;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<CaseStore> store_;
+};
+
+TEST_F(CaseStoreTest, CaseRoundTripsWithItsFile) {
+  Case c = CameraCase("1ABC123", "2026-03-20");
+  c.state_deadline = D("2026-04-30");
+  c.limit_day = D("2026-09-20");
+  auto id = store_->InsertCase(c, std::nullopt);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  Evidence e{"camera_read", "img/1.jpg", "CAM1", "D1", kNow, "0.93"};
+  EXPECT_TRUE(*store_->InsertEvidence(*id, e));
+  // The same read is evidence once.
+  EXPECT_FALSE(*store_->InsertEvidence(*id, e));
+  Party holder;
+  holder.role = PartyRole::kHolder;
+  holder.name = "Jan Peeters";
+  holder.birth_date = D("1980-02-29");
+  holder.addressee = true;
+  ASSERT_TRUE(store_->InsertParty(*id, holder).ok());
+  CaseEvent ev{kNow, "rev1", "Rita Reviewer", Role::kReviewer, "review_accept",
+               CaseState::kAwaitingReview, CaseState::kHolderLookup, "", ""};
+  ASSERT_TRUE(store_->AppendEvent(*id, ev).ok());
+
+  auto f = store_->GetCaseFile(*id);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->c.plate, "1ABC123");
+  EXPECT_EQ(f->c.amount->cents(), 5800);
+  EXPECT_EQ(f->c.category, TrafficCategory::kCameraC3F103);
+  EXPECT_EQ(f->c.state_deadline, D("2026-04-30"));
+  ASSERT_EQ(f->evidence.size(), 1u);
+  EXPECT_EQ(f->evidence[0].confidence, "0.93");
+  ASSERT_EQ(f->parties.size(), 1u);
+  EXPECT_EQ(f->parties[0].birth_date, D("1980-02-29"));
+  EXPECT_TRUE(f->parties[0].addressee);
+  ASSERT_EQ(f->events.size(), 1u);
+  EXPECT_EQ(f->events[0].to, CaseState::kHolderLookup);
+  EXPECT_EQ(f->events[0].actor_name, "Rita Reviewer");
+}
+
+TEST_F(CaseStoreTest, OneCameraCasePerPlateZoneAndDay) {
+  ASSERT_TRUE(store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt).ok());
+  auto again = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);
+  EXPECT_EQ(again.status().code(), StatusCode::kAlreadyExists);
+  EXPECT_TRUE(store_->InsertCase(CameraCase("1ABC123", "2026-03-21"), std::nullopt).ok());
+  int seen = 0;
+  ASSERT_TRUE(store_
+                  ->ForEachCameraCase(D("2026-03-20"), D("2026-03-20"),
+                                      [&](const CameraCaseKey& k) {
+                                        ++seen;
+                                        EXPECT_EQ(k.plate, "1ABC123");
+                                      })
+                  .ok());
+  EXPECT_EQ(seen, 1);
+}
+
+TEST_F(CaseStoreTest, UpdateRefusesWhenSomeoneActedFirst) {
+  auto id = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);
+  ASSERT_TRUE(id.ok());
+  Case c = *store_->GetCase(*id);
+  c.state = CaseState::kHolderLookup;
+  ASSERT_TRUE(store_->UpdateCase(c, CaseState::kAwaitingReview, std::nullopt).ok());
+  c.state = CaseState::kRejected;
+  EXPECT_EQ(store_->UpdateCase(c, CaseState::kAwaitingReview, std::nullopt).code(),
+            StatusCode::kFailedPrecondition);
+  c.id = CaseId{999};
+  EXPECT_EQ(store_->UpdateCase(c, CaseState::kHolderLookup, std::nullopt).code(),
+            StatusCode::kNotFound);
+}
+
+TEST_F(CaseStoreTest, TransactRollsBackEverything) {
+  Status s = store_->Transact([&] {
+    auto id = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);
+    if (!id.ok()) return id.status();
+    return FailedPrecondition("changed my mind");
+  });
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  auto page = store_->ListCases({});
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->cases.empty());
+}
+
+TEST_F(CaseStoreTest, ListFiltersAndPagesByKeyset) {
+  for (int i = 0; i < 7; ++i) {
+    Case c = CameraCase("PLATE" + std::to_string(i), "2026-03-20");
+    c.state = i % 2 == 0 ? CaseState::kAwaitingReview : CaseState::kInvited;
+    c.state_deadline = LocalDate::FromDays(D("2026-04-01").days() + (7 - i));
+    auto id = store_->InsertCase(c, std::nullopt);
+    ASSERT_TRUE(id.ok());
+    if (i == 3) {
+      Party p;
+      p.role = PartyRole::kHolder;
+      p.name = "De Smet Jan";
+      p.addressee = true;
+      ASSERT_TRUE(store_->InsertParty(*id, p).ok());
+    }
+  }
+  CaseFilter f;
+  f.state = CaseState::kAwaitingReview;
+  f.limit = 3;
+  auto p1 = store_->ListCases(f);
+  ASSERT_TRUE(p1.ok());
+  ASSERT_EQ(p1->cases.size(), 3u);
+  EXPECT_EQ(p1->cases[0].plate, "PLATE0");
+  EXPECT_EQ(p1->cases[2].plate, "PLATE4");
+  ASSERT_FALSE(p1->next.empty());
+  f.after = p1->next;
+  auto p2 = store_->ListCases(f);
+  ASSERT_EQ(p2->cases.size(), 1u);
+  EXPECT_EQ(p2->cases[0].plate, "PLATE6");
+  EXPECT_TRUE(p2->next.empty());
+
+  CaseFilter plate;
+  plate.plate = "PLATE5";
+  EXPECT_EQ(store_->ListCases(plate)->cases.size(), 1u);
+  CaseFilter name;
+  name.name = "De Sm";
+  auto by_name = store_->ListCases(name);
+  ASSERT_EQ(by_name->cases.size(), 1u);
+  EXPECT_EQ(by_name->cases[0].plate, "PLATE3");
+
+  // Deadline before 2026-04-05: deadlines are 04-08 - i, so i = 4, 5, 6; earliest first.
+  CaseFilter due;
+  due.due_before = D("2026-04-05");
+  due.limit = 2;
+  auto d1 = store_->ListCases(due);
+  ASSERT_EQ(d1->cases.size(), 2u);
+  EXPECT_EQ(d1->cases[0].plate, "PLATE6");
+  EXPECT_EQ(d1->cases[1].plate, "PLATE5");
+  due.after = d1->next;
+  auto d2 = store_->ListCases(due);
+  ASSERT_EQ(d2->cases.size(), 1u);
+  EXPECT_EQ(d2->cases[0].plate, "PLATE4");
+  due.after = "garbage:x";
+  EXPECT_EQ(store_->ListCases(due).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(CaseStoreTest, ReadMemoryKeepsKeysByDayAndPurges) {
+  const uint64_t a[] = {1, 2, 0};
+  const uint64_t b[] = {99};
+  ASSERT_TRUE(store_->AppendReadKeys(100, a).ok());
+  ASSERT_TRUE(store_->AppendReadKeys(105, b).ok());
+  std::vector<uint64_t> seen;
+  ASSERT_TRUE(store_
+                  ->ForEachReadKeyBlock(0, [&](std::span<const uint64_t> keys) {
+                    seen.insert(seen.end(), keys.begin(), keys.end());
+                  })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<uint64_t>{1, 2, 0, 99}));
+  EXPECT_EQ(*store_->PurgeReadKeys(101), 3);
+  seen.clear();
+  ASSERT_TRUE(store_
+                  ->ForEachReadKeyBlock(0, [&](std::span<const uint64_t> keys) {
+                    seen.insert(seen.end(), keys.begin(), keys.end());
+                  })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<uint64_t>{99}));
+}
+
+TEST_F(CaseStoreTest, PendingReadsComeDueAtTheirDeadline) {
+  PendingRead r;
+  r.zone_id = "Z1";
+  r.plate = "1ABC123";
+  r.country = "BE";
+  r.local_day = D("2026-03-20");
+  r.camera_id = "CAM1";
+  r.detection_id = "D1";
+  r.observed_at = kNow;
+  r.confidence = "0.95";
+  r.strong = true;
+  r.deadline = *Instant::Parse("2026-03-23T22:00:00Z");
+  r.image_ref = "img/1.jpg";
+  ASSERT_TRUE(store_->AddPendingRead(r).ok());
+  ASSERT_TRUE(store_->AddPendingRead(r).ok());  // again: ignored
+  EXPECT_EQ(*store_->CountPendingReads(), 1);
+  EXPECT_TRUE(store_->PendingReadsDue(*Instant::Parse("2026-03-23T21:59:59Z"))->empty());
+  auto due = store_->PendingReadsDue(*Instant::Parse("2026-03-23T22:00:00Z"));
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].confidence, "0.95");
+  ASSERT_TRUE(store_->DeletePendingRead((*due)[0].id).ok());
+  EXPECT_EQ(*store_->CountPendingReads(), 0);
+}
+
+TEST_F(CaseStoreTest, UsersAndSanctions) {
+  ASSERT_TRUE(store_->AddUser({0, "jdv", "Jan De Vos", Role::kSanctioningOfficer, true}, kNow).ok());
+  EXPECT_EQ(store_->AddUser({0, "jdv", "Other", Role::kViewer, true}, kNow).code(),
+            StatusCode::kAlreadyExists);
+  auto u = store_->FindUser("jdv");
+  ASSERT_TRUE(u.ok() && u->has_value());
+  EXPECT_EQ((*u)->role, Role::kSanctioningOfficer);
+  EXPECT_FALSE(store_->FindUser("nobody")->has_value());
+
+  auto id = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);
+  ASSERT_TRUE(store_->RecordSanction(*id, "person:x|2000-01-01", "art. 5", D("2025-06-01"),
+                                     "fine", Money::FromEuro(100))
+                  .ok());
+  auto prior = store_->SanctionsOf("person:x|2000-01-01");
+  ASSERT_EQ(prior->size(), 1u);
+  EXPECT_EQ((*prior)[0].article, "art. 5");
+  EXPECT_TRUE(store_->SanctionsOf("person:y|2000-01-01")->empty());
+}
+
+}  // namespace
+}  // namespace hh
