@@ -34,25 +34,9 @@ for tool in python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || die "$tool is missing (./dev bench screen installs it)"
 done
 
-# --- 1. The data set, made once. Generated into a temporary folder and moved into place, so an
-#        interrupted run never leaves a half set behind.
-FILES=(cameras.csv permits.csv zones.csv detections.csv)
-complete() { local f; for f in "${FILES[@]}"; do [ -s "$DATA/$f" ] || return 1; done; }
-if ! complete; then
-  GEN=$SHARED/anpr/gen_detections.py
-  [ -f "$GEN" ] || die "cannot make the benchmark data: $GEN not found (is SHARED_DIR '$SHARED' the shared folder?)"
-  rm -rf -- "$DATA" "$(dirname "$DATA")"/.anpr-seed7.*  # an incomplete set, leftovers of a killed run
-  mkdir -p "$(dirname "$DATA")"
-  TMP_DATA=$(mktemp -d "$(dirname "$DATA")/.anpr-seed7.XXXXXX")
-  trap 'rm -rf -- "$TMP_DATA"' EXIT
-  trap 'exit 130' INT TERM HUP  # run the EXIT trap on a signal too
-  echo "making the benchmark data set (1.4 million reads, about 25 s) ..." >&2
-  python3 "$GEN" --out "$TMP_DATA" --seed 7 >/dev/null
-  chmod 755 "$TMP_DATA"  # mktemp made it 0700; the peer reads it as user postgres
-  mv -- "$TMP_DATA" "$DATA"
-  trap - EXIT INT TERM HUP
-  complete || die "gen_detections.py did not write ${FILES[*]} into $DATA"
-fi
+# --- 1. The data set, made once (bench/bench_data.sh).
+source bench/bench_data.sh
+hh_bench_data "$SHARED" "$DATA"
 [ -f "$SHARED/anpr/peer_postgres.sh" ] || die "$SHARED/anpr/peer_postgres.sh not found"
 chmod a+rx "$DATA" 2>/dev/null || true  # the peer reads the set as user postgres
 

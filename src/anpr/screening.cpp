@@ -2,7 +2,8 @@
 // into classified reads (rules 1-4, 7 and 8, which depend on one row alone); the blocks are then
 // consumed one at a time in file order, by whichever thread is free, for what depends on order:
 // the de-duplication of (camera_id, detection_id) and the grouping into violations and review
-// items (rules 5 and 6).
+// items (rules 5 and 6). Import mode's work sits behind tests of one pointer in the parser and a
+// template parameter of the consumer's loop, so plain screening does none of it.
 //
 // Blocks are cut at line breaks without knowing whether a line break sits inside a quoted field;
 // consumption checks that each block starts exactly where the previous one really ended and
@@ -27,16 +28,25 @@
 
 namespace hh {
 
-ScreenOptions::ScreenOptions() {
-  // Rule 5: the default minimum confidence is 0.90.
-  Confidence::Parse("0.90", &min_confidence);
-}
-
 namespace {
 
 // Rule 7: the regularisation deadline is 23:00 local time on the first working day after the
 // read's local day.
 constexpr int32_t kDeadlineSecondsOfDay = 23 * 3600;
+
+}  // namespace
+
+ScreenOptions::ScreenOptions() {
+  // Rule 5: the default minimum confidence is 0.90.
+  Confidence::Parse("0.90", &min_confidence);
+}
+
+Instant RegularisationDeadline(LocalDate local_day, const LocalTime& brussels) {
+  const LocalDate due = WorkingDayCalendar::Belgium().NextWorkingDayAfter(local_day);
+  return brussels.FromLocal(due, kDeadlineSecondsOfDay);
+}
+
+namespace {
 
 enum Outcome : uint8_t {
   kExitCamera,
@@ -77,6 +87,22 @@ struct RelevantRead {
   bool strong;
 };
 
+// Import mode only, one per BlockRead.
+struct ImportRead {
+  uint64_t key;  // ReadKey(secret, camera_id, detection_id)
+  int32_t utc_day;
+};
+
+// Import mode only, one per RelevantRead: what a CandidateRead needs beyond the group key. The
+// texts lie in Block::import_text from `off`: country, confidence, image_ref.
+struct ImportExtra {
+  Instant deadline;  // rule 7; set in phase 2 for reads that are not exempt
+  uint32_t off;
+  uint32_t country_len;
+  uint32_t confidence_len;
+  uint32_t image_len;
+};
+
 struct Block {
   uint64_t begin = 0;
   uint64_t limit = UINT64_MAX;
@@ -88,6 +114,9 @@ struct Block {
   std::string arena;
   std::vector<RejectedRow> rejects;  // lines relative to begin (0-based)
   Status status;
+  HugeVector<ImportRead> import_reads;   // import mode: parallel to reads
+  HugeVector<ImportExtra> import_extra;  // import mode: parallel to relevant
+  std::string import_text;               // import mode: the texts of import_extra
 
   // Empties the block for another range, keeping the buffers' capacity.
   void Reset(uint64_t b, uint64_t l) {
@@ -99,12 +128,17 @@ struct Block {
     arena.clear();
     rejects.clear();
     status = Status::Ok();
+    import_reads.clear();
+    import_extra.clear();
+    import_text.clear();
   }
 };
 
 // Classifies the rows of one block: phase 1 parses each row alone (rules 1, 2, 4, 8); phase 2
 // checks the relevant reads against the permits in a batch with prefetching (rule 3), then the
-// deadline (rule 7) and the confidence (rules 5, 6).
+// deadline (rule 7) and the confidence (rules 5, 6). In import mode phase 1 also rejects rows
+// before the horizon (too_old) and keeps each read's key and a relevant read's texts, and phase
+// 2 each relevant read's deadline.
 class Classifier {
  public:
   // await_permits: called before phase 2; returns false when the run is abandoned.
@@ -113,6 +147,7 @@ class Classifier {
       : cfg_(cfg),
         opt_(opt),
         col_(col),
+        import_(opt.import ? &*opt.import : nullptr),
         tz_(LocalTime::Brussels()),
         await_permits_(std::move(await_permits)) {}
 
@@ -183,6 +218,12 @@ class Classifier {
         return Reject(b, rec.line, "bad_confidence",
                       "confidence \"" + std::string(f[col_.confidence]) + "\" is outside [0, 1]");
     }
+    if (import_ != nullptr && import_->not_before && at < *import_->not_before) {
+      std::string detail = "observed_at \"" + std::string(f[col_.observed]) +
+                           "\" is before the store's read memory horizon ";
+      import_->not_before->AppendUtc(detail);
+      return Reject(b, rec.line, "too_old", detail);
+    }
     const std::string_view detection_id = f[col_.detection];
     const Camera& cam = cfg_.cameras[camera];
 
@@ -211,6 +252,25 @@ class Classifier {
       b->relevant.push_back(rr);
     }
     b->reads.push_back(r);
+    if (import_ != nullptr) KeepForImport(f, camera_id, detection_id, at, r.outcome, b);
+  }
+
+  // Import mode: the read's key and UTC day; for a relevant read also its texts.
+  void KeepForImport(const std::vector<std::string_view>& f, std::string_view camera_id,
+                     std::string_view detection_id, Instant at, uint8_t outcome, Block* b) {
+    b->import_reads.push_back(
+        {ReadKey(import_->secret, camera_id, detection_id), at.UtcDate().days()});
+    if (outcome != kRelevant) return;
+    const std::string_view country = f[col_.country];
+    const std::string_view confidence = f[col_.confidence];
+    const std::string_view image = f[col_.image];
+    ImportExtra x{};
+    x.off = static_cast<uint32_t>(b->import_text.size());
+    x.country_len = static_cast<uint32_t>(country.size());
+    x.confidence_len = static_cast<uint32_t>(confidence.size());
+    x.image_len = static_cast<uint32_t>(image.size());
+    b->import_text.append(country).append(confidence).append(image);
+    b->import_extra.push_back(x);
   }
 
   // Rule 2: relevant reads come from an entry camera, active at observed_at ([from, to)),
@@ -259,6 +319,7 @@ class Classifier {
         r.outcome = kExempt;
         continue;
       }
+      if (import_ != nullptr) b->import_extra[j].deadline = Deadline(LocalDate::FromDays(rr.day));
       // Rule 7: with --as-of, only reads whose deadline has passed are decided.
       if (opt_.as_of && Deadline(LocalDate::FromDays(rr.day)) > *opt_.as_of) {
         r.outcome = kPending;
@@ -275,11 +336,11 @@ class Classifier {
     return std::string_view(b.arena.data() + r.off + r.id_len + 8, rr.plate_len);
   }
 
+  // RegularisationDeadline, remembered for the last day asked (reads come roughly in time order).
   Instant Deadline(LocalDate day) {
     if (day.days() != deadline_day_) {
       deadline_day_ = day.days();
-      LocalDate due = WorkingDayCalendar::Belgium().NextWorkingDayAfter(day);
-      deadline_ = tz_.FromLocal(due, kDeadlineSecondsOfDay);
+      deadline_ = RegularisationDeadline(day, tz_);
     }
     return deadline_;
   }
@@ -287,6 +348,7 @@ class Classifier {
   const ScreeningConfig& cfg_;
   const ScreenOptions& opt_;
   const Columns& col_;
+  const ImportMode* import_;  // null: plain screening
   LocalTime tz_;
   std::string plate_buf_ = std::string(64, '\0');
   std::function<bool()> await_permits_;
@@ -313,28 +375,62 @@ struct Group {
 };
 
 // The in-order half: de-duplication (the first valid row of a (camera_id, detection_id) pair is
-// the read) and grouping by (zone, plate, local day).
+// the read) and grouping by (zone, plate, local day). In import mode, reads the store knows are
+// repeated reads before anything else, and the new reads and candidates are collected.
 class Consumer {
  public:
-  explicit Consumer(const ScreeningConfig& cfg, size_t expected_reads)
-      : cfg_(cfg), seen_(expected_reads), groups_(expected_reads / 8 + 16) {}
+  Consumer(const ScreeningConfig& cfg, const ImportMode* import, size_t expected_reads)
+      : cfg_(cfg),
+        import_(import),
+        known_(import != nullptr ? import->known : nullptr),
+        seen_(expected_reads),
+        groups_(expected_reads / 8 + 16) {}
 
   void Consume(const Block& b, uint64_t first_line, ScreenResult* out) {
     out->stats.rows += b.rows;
     for (const RejectedRow& r : b.rejects) out->rejects.push_back({first_line + r.line, r.reason});
+    if (import_ != nullptr) {
+      ConsumeReads<true>(b, out);
+    } else {
+      ConsumeReads<false>(b, out);
+    }
+  }
+
+  template <bool kImport>
+  void ConsumeReads(const Block& b, ScreenResult* out) {
     ScreenStats& s = out->stats;
     const size_t n = b.reads.size();
     constexpr size_t kAhead = 16;  // prefetch distance: enough reads to cover a cache miss
-    for (size_t i = 0; i < std::min(n, kAhead); ++i) seen_.Prefetch(b.reads[i].pair_hash);
+    for (size_t i = 0; i < std::min(n, kAhead); ++i) {
+      seen_.Prefetch(b.reads[i].pair_hash);
+      if constexpr (kImport) {
+        if (known_ != nullptr) known_->Prefetch(b.import_reads[i].key);
+      }
+    }
     for (size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) seen_.Prefetch(b.reads[i + kAhead].pair_hash);
+      if (i + kAhead < n) {
+        seen_.Prefetch(b.reads[i + kAhead].pair_hash);
+        if constexpr (kImport) {
+          if (known_ != nullptr) known_->Prefetch(b.import_reads[i + kAhead].key);
+        }
+      }
       const BlockRead& r = b.reads[i];
+      if constexpr (kImport) {
+        // Imported before (an earlier file): the same read again (SCREENING.md, detection_id).
+        if (known_ != nullptr && known_->Contains(b.import_reads[i].key)) {
+          ++s.repeated_reads;
+          continue;
+        }
+      }
       std::string_view id(b.arena.data() + r.off, r.id_len);
       if (!seen_.Insert(r.pair_hash, r.camera, id)) {
         ++s.repeated_reads;
         continue;
       }
       ++s.reads;
+      if constexpr (kImport) {
+        out->new_reads.push_back({b.import_reads[i].key, b.import_reads[i].utc_day});
+      }
       switch (r.outcome) {
         case kExitCamera:
           ++s.dropped_exit_camera;
@@ -350,6 +446,7 @@ class Consumer {
           continue;
         case kPending:
           ++s.pending;
+          if constexpr (kImport) AddCandidate(b, i, out);
           continue;
         default:
           break;
@@ -367,6 +464,7 @@ class Consumer {
         first.set = true;
         ids_.append(id);
       }
+      if constexpr (kImport) AddCandidate(b, i, out);
     }
   }
 
@@ -443,6 +541,28 @@ class Consumer {
   }
 
  private:
+  // Import mode: the candidate of read i of b (a relevant read that is not exempt).
+  void AddCandidate(const Block& b, size_t i, ScreenResult* out) const {
+    const BlockRead& r = b.reads[i];
+    const RelevantRead& rr = b.relevant[r.relevant];
+    const ImportExtra& x = b.import_extra[r.relevant];
+    const char* text = b.import_text.data() + x.off;
+    CandidateRead& c = out->candidates.emplace_back();
+    c.zone = cfg_.cameras[r.camera].zone;
+    c.camera = r.camera;
+    c.plate.assign(b.arena.data() + r.off + r.id_len + 8, rr.plate_len);
+    c.country.assign(text, x.country_len);
+    c.local_day = LocalDate::FromDays(rr.day);
+    c.detection_id.assign(b.arena.data() + r.off, r.id_len);
+    c.observed_at = rr.at;
+    c.confidence.assign(text + x.country_len, x.confidence_len);
+    c.strong = rr.strong;
+    c.pending = r.outcome == kPending;
+    c.deadline = x.deadline;
+    c.image_ref.assign(text + x.country_len + x.confidence_len, x.image_len);
+    c.key = b.import_reads[i].key;
+  }
+
   bool Earlier(Instant at, uint32_t camera, std::string_view id, const FirstRead& f) const {
     if (at != f.at) return at < f.at;
     if (camera != f.camera) return cfg_.cameras[camera].id < cfg_.cameras[f.camera].id;
@@ -450,6 +570,8 @@ class Consumer {
   }
 
   const ScreeningConfig& cfg_;
+  const ImportMode* import_;  // null: plain screening
+  const KnownReads* known_;   // null: none known (or plain screening)
   ReadIdSet seen_;
   StringMap<Group> groups_;
   std::string ids_;  // detection ids of first reads
@@ -622,7 +744,8 @@ Result<ScreenResult> Run(const ScreeningConfig& config, const std::string& path,
       cv.notify_all();
     }
     // About 80 bytes a detection row; the sets grow if the guess is low.
-    consumer = std::make_unique<Consumer>(config, static_cast<size_t>(size / 80));
+    consumer = std::make_unique<Consumer>(config, options.import ? &*options.import : nullptr,
+                                          static_cast<size_t>(size / 80));
     {
       std::unique_lock<std::mutex> lock(mu);
       consumer_ready = true;

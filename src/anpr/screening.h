@@ -8,6 +8,8 @@
 // is the same for any number of threads or block size. ScreenFiles does both and overlaps the
 // permits' loading with the first pass over the detections.
 // Privacy (rule 3): exempt reads are counted and forgotten; no plate of theirs is kept.
+// Import mode (ScreenOptions::import) also returns each new read's key and the reads a case store
+// needs (CandidateRead), so that reads can be imported into a store across several files.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +20,9 @@
 
 #include "anpr/confidence.h"
 #include "anpr/permit_index.h"
+#include "anpr/read_key.h"
 #include "core/instant.h"
+#include "core/local_time.h"
 #include "core/status.h"
 #include "core/string_map.h"
 
@@ -64,6 +68,23 @@ Result<ScreeningConfig> LoadScreeningConfig(const ScreeningFiles& files);
 // The two halves of LoadScreeningConfig. LoadPermits reads cfg's zones but does not change them.
 Status LoadCamerasAndZones(const ScreeningFiles& files, ScreeningConfig* cfg);
 Status LoadPermits(const std::string& file, ScreeningConfig* cfg);
+// One file each (for imports that replace one table at a time). LoadZones needs no cameras.
+Status LoadCamerasFile(const std::string& file, ScreeningConfig* cfg);
+Status LoadZonesFile(const std::string& file, ScreeningConfig* cfg);
+
+// Rule 7: the regularisation deadline of a read on `local_day` (rule 4): 23:00 Europe/Brussels
+// on the first working day after it (Monday to Friday except Belgian public holidays).
+// `brussels` is the caller's converter (not thread-safe: one per thread).
+Instant RegularisationDeadline(LocalDate local_day, const LocalTime& brussels);
+
+// Screening for an import into a case store that remembers the reads it imported before.
+struct ImportMode {
+  ReadKeySecret secret{};             // the store's ReadKey secret
+  const KnownReads* known = nullptr;  // reads imported before: they count as repeated_reads and
+                                      // produce nothing; not owned, must outlive the run
+  std::optional<Instant> not_before;  // valid rows with observed_at < not_before (the store's
+                                      // read memory horizon) are rejected as too_old
+};
 
 struct ScreenOptions {
   std::optional<Instant> as_of;  // rule 7: decide only reads whose deadline is <= as_of
@@ -72,6 +93,7 @@ struct ScreenOptions {
   size_t block_bytes = 4 << 20;  // bytes of detections per parser task
   // Called now and then with (bytes done, bytes in all); for a progress line.
   std::function<void(uint64_t, uint64_t)> progress;
+  std::optional<ImportMode> import;  // none: plain screening (new_reads, candidates stay empty)
 
   ScreenOptions();
 };
@@ -80,7 +102,8 @@ struct ScreenStats {
   uint64_t rows = 0;            // data rows (empty lines are no rows)
   uint64_t rejects = 0;         // rows written to rejects.csv
   uint64_t reads = 0;           // distinct valid reads
-  uint64_t repeated_reads = 0;  // valid rows whose (camera, detection id) was already seen
+  uint64_t repeated_reads = 0;  // valid rows whose (camera, detection id) was already seen (in
+                                // import mode also: whose read is in ImportMode::known)
   uint64_t dropped_exit_camera = 0;
   uint64_t dropped_camera_inactive = 0;
   uint64_t dropped_outside_zone_hours = 0;
@@ -104,7 +127,33 @@ struct ScreenedGroup {
 struct RejectedRow {
   uint64_t line;
   std::string reason;  // "code: detail", code one of bad_quoting, column_count, unknown_camera,
-                       // bad_instant, empty_plate, bad_plate (too long), bad_confidence
+                       // bad_instant, empty_plate, bad_plate (too long), bad_confidence and, in
+                       // import mode only, too_old (the first that applies, in this order)
+};
+
+// Import mode: a distinct valid read that the store did not know, whatever its outcome.
+struct NewRead {
+  uint64_t key;     // ReadKey(secret, camera_id, detection_id)
+  int32_t utc_day;  // observed_at.UtcDate().days(): for the store to forget keys in time
+};
+
+// Import mode: a new read that is a violation (strong), a review read (weak), or pending (rule
+// 7: its deadline is after as_of, so it is not decided yet). Weak reads of a group that has a
+// violation are candidates too (they join it as evidence, rule 6).
+struct CandidateRead {
+  uint32_t zone = 0;  // indices into ScreeningConfig
+  uint32_t camera = 0;
+  std::string plate;    // normalised (rule 1)
+  std::string country;  // as in the file (may be empty)
+  LocalDate local_day;  // rule 4
+  std::string detection_id;
+  Instant observed_at;
+  std::string confidence;  // the exact text of the field
+  bool strong = false;     // confidence >= min_confidence
+  bool pending = false;    // rule 7 deadline after as_of: not decided yet
+  Instant deadline;        // rule 7 regularisation deadline of this read
+  std::string image_ref;
+  uint64_t key = 0;  // ReadKey of the read
 };
 
 struct ScreenResult {
@@ -112,6 +161,9 @@ struct ScreenResult {
   std::vector<ScreenedGroup> violations;  // sorted by zone id, plate, local day (bytes)
   std::vector<ScreenedGroup> review;      // same order
   std::vector<RejectedRow> rejects;       // in line order
+  // Import mode only (empty otherwise), in file order.
+  std::vector<NewRead> new_reads;         // one per distinct valid read not in `known`
+  std::vector<CandidateRead> candidates;  // the new reads that are strong, weak or pending
 };
 
 // Screens the detections file. A detections file whose header lacks a column, or that cannot

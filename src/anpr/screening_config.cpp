@@ -445,6 +445,11 @@ uint32_t ScreeningConfig::InternZone(std::string_view id) {
   return *index;
 }
 
+Status LoadCamerasFile(const std::string& file, ScreeningConfig* cfg) {
+  return LoadCameras(file, cfg);
+}
+Status LoadZonesFile(const std::string& file, ScreeningConfig* cfg) { return LoadZones(file, cfg); }
+
 Status LoadCamerasAndZones(const ScreeningFiles& files, ScreeningConfig* cfg) {
   Status s = LoadCameras(files.cameras, cfg);
   if (!s.ok() || files.zones.empty()) return s;

@@ -18,5 +18,8 @@ using CommandFn = std::function<Status()>;
 
 void RegisterScreenCommand(CLI::App& app, CommandFn* run);
 void RegisterInitCommand(CLI::App& app, CommandFn* run);
+void RegisterImportCommands(CLI::App& app, CommandFn* run);
+void RegisterCaseCommands(CLI::App& app, CommandFn* run);
+void RegisterAdminCommands(CLI::App& app, CommandFn* run);
 
 }  // namespace hh

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
     hh::CommandFn run;
     hh::RegisterScreenCommand(app, &run);
     hh::RegisterInitCommand(app, &run);
+    hh::RegisterImportCommands(app, &run);
+    hh::RegisterCaseCommands(app, &run);
+    hh::RegisterAdminCommands(app, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

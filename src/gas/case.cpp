@@ -8,15 +8,13 @@
 namespace hh {
 namespace {
 
-constexpr std::array<std::string_view, 4> kPartyRoles = {"offender", "holder", "driver",
-                                                         "parent"};
+constexpr std::array<std::string_view, 4> kPartyRoles = {"offender", "holder", "driver", "parent"};
 constexpr std::array<std::string_view, kTrackCount> kPrefixes = {"OV", "PK", "AL"};
 
 }  // namespace
 
 std::string CaseNumber(Track track, int year_opened, CaseId id) {
-  return fmt::format("{}/{:04d}/{:06d}", kPrefixes[static_cast<int>(track)], year_opened,
-                     id.value);
+  return fmt::format("{}/{:04d}/{:06d}", kPrefixes[static_cast<int>(track)], year_opened, id.value);
 }
 
 std::string_view PartyRoleName(PartyRole role) { return kPartyRoles[static_cast<int>(role)]; }

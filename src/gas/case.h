@@ -88,8 +88,8 @@ enum CaseFlag : uint32_t {
   kFlagNone = 0,
   kFlagLowConfidence = 1,  // a camera case with only reads below the minimum confidence
   kFlagNoPhoto = 2,        // a parking finding without a photo
-  kFlagRecidivism = 4,     // the same article was sanctioned within 24 months (shown, never applied)
-  kFlagGrouped = 8,        // parking findings grouped into this case (policy setting)
+  kFlagRecidivism = 4,  // the same article was sanctioned within 24 months (shown, never applied)
+  kFlagGrouped = 8,     // parking findings grouped into this case (policy setting)
 };
 
 struct Case {

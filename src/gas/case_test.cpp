@@ -32,8 +32,8 @@ TEST(Case, OffenderKeyMatchesOnePersonWrittenTwoWays) {
 }
 
 TEST(Case, PartyRolesRoundTrip) {
-  for (PartyRole r : {PartyRole::kOffender, PartyRole::kHolder, PartyRole::kDriver,
-                      PartyRole::kParent}) {
+  for (PartyRole r :
+       {PartyRole::kOffender, PartyRole::kHolder, PartyRole::kDriver, PartyRole::kParent}) {
     EXPECT_EQ(*ParsePartyRole(PartyRoleName(r)), r);
   }
   EXPECT_FALSE(ParsePartyRole("witness").ok());

@@ -76,8 +76,8 @@ constexpr Transition kTransitions[] = {
      kOfficer | Ro(Role::kReviewer), kNeedsPerson, false, false, DeadlineKind::kNone,
      "Bestuurder meegedeeld: dossier op naam van de bestuurder"},
     // --- Letters and payment (GAS.md 2.2, 6.3).
-    {"send_invitation", kTraffic, St(S::kInvitationDue), S::kInvited, kOfficer, kNeedsPosting,
-     true, false, DeadlineKind::kTrafficPayment, "Uitnodiging tot betaling verstuurd"},
+    {"send_invitation", kTraffic, St(S::kInvitationDue), S::kInvited, kOfficer, kNeedsPosting, true,
+     false, DeadlineKind::kTrafficPayment, "Uitnodiging tot betaling verstuurd"},
     {"send_warning", kAutoluwOnly, St(S::kWarningDue), S::kWarned, kOfficer, kNeedsPosting, false,
      false, DeadlineKind::kNone, "Waarschuwingsbrief verstuurd"},
     {"register_defence", kTraffic, St(S::kInvited), S::kDefenceReceived, kOfficer | kReview,
@@ -89,17 +89,16 @@ constexpr Transition kTransitions[] = {
      "Verweer ongegrond: nieuwe uitnodiging tot betaling verstuurd"},
     {"send_reminder", kAllTracks, St(S::kReminderDue), S::kReminded, kFinanceDesk, kNeedsPosting,
      false, false, DeadlineKind::kTrafficReminder, "Herinnering verstuurd"},
-    {"hand_to_bailiff", kAllTracks, St(S::kEnforceable), S::kBailiff, kFinanceDesk,
-     kNeedsNothing, false, false, DeadlineKind::kNone, "Overgedragen aan de gerechtsdeurwaarder"},
-    {"record_payment", kAllTracks,
-     kTrafficRunning | States(S::kDecisionNotified, S::kPayable), S::kPaid, kFinanceDesk, kNeedsNothing, false, false, DeadlineKind::kNone, "Betaald"},
+    {"hand_to_bailiff", kAllTracks, St(S::kEnforceable), S::kBailiff, kFinanceDesk, kNeedsNothing,
+     false, false, DeadlineKind::kNone, "Overgedragen aan de gerechtsdeurwaarder"},
+    {"record_payment", kAllTracks, kTrafficRunning | States(S::kDecisionNotified, S::kPayable),
+     S::kPaid, kFinanceDesk, kNeedsNothing, false, false, DeadlineKind::kNone, "Betaald"},
     // --- OVERLAST, GAS.md 1.4, 1.5 and 6.2.
     {"involve_parents", kOverlastOnly, St(S::kFindingReceived), S::kParentalInvolvement, kOfficer,
      kNeedsPosting, false, false, DeadlineKind::kNone,
      "Ouderlijke betrokkenheid: brief aan de ouders"},
     {"close_after_parents", kOverlastOnly, St(S::kParentalInvolvement), S::kDismissed, kOfficer,
-     kNeedsReason, true, false, DeadlineKind::kNone,
-     "Afgesloten na de reactie van de ouders"},
+     kNeedsReason, true, false, DeadlineKind::kNone, "Afgesloten na de reactie van de ouders"},
     {"start_procedure", kOverlastOnly, States(S::kFindingReceived, S::kParentalInvolvement),
      S::kProcedureStarted, kOfficer, kNeedsPosting, false, false, DeadlineKind::kOverlastDefence,
      "Procedure gestart: aangetekende brief met recht op verweer"},
@@ -107,15 +106,15 @@ constexpr Transition kTransitions[] = {
      kOfficer | kReview, kNeedsReason, false, false, DeadlineKind::kNone, "Verweer ontvangen"},
     {"request_hearing", kOverlastOnly, St(S::kProcedureStarted), S::kHearing, kOfficer | kReview,
      kNeedsAmount, false, false, DeadlineKind::kNone, "Mondelinge verdediging gevraagd"},
-    {"hearing_held", kOverlastOnly, St(S::kHearing), S::kDecisionDue, kOfficer, kNeedsReason,
-     false, false, DeadlineKind::kNone, "Hoorzitting gehouden"},
-    {"offer_mediation", kOverlastOnly,
-     States(S::kProcedureStarted, S::kHearing, S::kDecisionDue), S::kMediation, kOfficer,
-     kNeedsNothing, false, false, DeadlineKind::kNone, "Lokale bemiddeling aangeboden"},
+    {"hearing_held", kOverlastOnly, St(S::kHearing), S::kDecisionDue, kOfficer, kNeedsReason, false,
+     false, DeadlineKind::kNone, "Hoorzitting gehouden"},
+    {"offer_mediation", kOverlastOnly, States(S::kProcedureStarted, S::kHearing, S::kDecisionDue),
+     S::kMediation, kOfficer, kNeedsNothing, false, false, DeadlineKind::kNone,
+     "Lokale bemiddeling aangeboden"},
     {"mediation_succeeded", kOverlastOnly, St(S::kMediation), S::kClosed, kOfficer, kNeedsReason,
      true, false, DeadlineKind::kNone, "Bemiddeling geslaagd: dossier afgesloten"},
-    {"mediation_failed", kOverlastOnly, St(S::kMediation), S::kDecisionDue, kOfficer,
-     kNeedsReason, false, false, DeadlineKind::kNone, "Bemiddeling geweigerd of mislukt"},
+    {"mediation_failed", kOverlastOnly, St(S::kMediation), S::kDecisionDue, kOfficer, kNeedsReason,
+     false, false, DeadlineKind::kNone, "Bemiddeling geweigerd of mislukt"},
     {"decide_fine", kOverlastOnly, St(S::kDecisionDue), S::kDecisionNotified, kOfficer,
      kNeedsReason | kNeedsAmount | kNeedsPosting, true, false, DeadlineKind::kOverlastDecision,
      "Beslissing: administratieve geldboete (aangetekend verstuurd)"},
@@ -130,7 +129,8 @@ constexpr Transition kTransitions[] = {
     //     reminder, OVERLAST after the decision.
     {"appeal_filed", kAllTracks,
      States(S::kReinvited, S::kReminded, S::kEnforceable, S::kDecisionNotified), S::kAppealed,
-     kOfficer, kNeedsReason, false, false, DeadlineKind::kNone, "Beroep ingesteld bij de rechtbank"},
+     kOfficer, kNeedsReason, false, false, DeadlineKind::kNone,
+     "Beroep ingesteld bij de rechtbank"},
     {"appeal_granted", kAllTracks, St(S::kAppealed), S::kAnnulled, kOfficer, kNeedsReason, false,
      false, DeadlineKind::kNone, "Rechtbank: beslissing vernietigd"},
     {"appeal_rejected", kAllTracks, St(S::kAppealed), S::kPayable, kOfficer, kNeedsReason, false,
@@ -151,8 +151,8 @@ constexpr Transition kTransitions[] = {
      "Geen bestuurder meegedeeld binnen 15 dagen: uitnodiging aan de houder"},
     {"deadline_defence", kOverlastOnly, St(S::kProcedureStarted), S::kDecisionDue, kClock,
      kNeedsNothing, false, true, DeadlineKind::kNone, "Verweertermijn verstreken"},
-    {"deadline_decision", kAllTracks, States(S::kDecisionNotified, S::kPayable),
-     S::kReminderDue, kClock, kNeedsNothing, false, true, DeadlineKind::kNone,
+    {"deadline_decision", kAllTracks, States(S::kDecisionNotified, S::kPayable), S::kReminderDue,
+     kClock, kNeedsNothing, false, true, DeadlineKind::kNone,
      "Beroeps- en betalingstermijn verstreken zonder betaling"},
     {"deadline_measure", kOverlastOnly, St(S::kAlternativeMeasure), S::kDecisionDue, kClock,
      kNeedsNothing, false, true, DeadlineKind::kNone,
@@ -315,8 +315,8 @@ const Transition* DeadlineTransition(Track track, CaseState state) {
 }
 
 bool BeforeDecision(Track track, CaseState state) {
-  return (St(state) & (IsTrafficTrack(track) ? kTrafficBeforeInvitation
-                                             : kOverlastBeforeDecision)) != 0;
+  return (St(state) &
+          (IsTrafficTrack(track) ? kTrafficBeforeInvitation : kOverlastBeforeDecision)) != 0;
 }
 
 const Transition& ExpiryTransition(Track track) {

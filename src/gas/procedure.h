@@ -49,16 +49,16 @@ enum class CaseState : uint8_t {
   kEnforceable,           // unpaid after the reminder: enforceable, for the bailiff
   kBailiff,               // handed over to the bailiff
   // OVERLAST.
-  kFindingReceived,       // the PV or report reached the sanctioning officer
-  kParentalInvolvement,   // a minor: the parents were asked to react (optional step)
-  kProcedureStarted,      // registered letter sent: defence within 15 days of notification
-  kHearing,               // an oral hearing was asked for (fine considered above EUR 70)
-  kMediation,             // local mediation offered or running (compulsory offer for minors)
-  kDecisionDue,           // defence in, or its period over: the officer decides
-  kAlternativeMeasure,    // community service decided: to be done within its period
-  kDecisionNotified,      // a fine decided and sent: appeal window and payment period run
-  kAppealed,              // an appeal is before the court (politierechtbank/jeugdrechtbank)
-  kPayable,               // the court confirmed the fine: payable
+  kFindingReceived,      // the PV or report reached the sanctioning officer
+  kParentalInvolvement,  // a minor: the parents were asked to react (optional step)
+  kProcedureStarted,     // registered letter sent: defence within 15 days of notification
+  kHearing,              // an oral hearing was asked for (fine considered above EUR 70)
+  kMediation,            // local mediation offered or running (compulsory offer for minors)
+  kDecisionDue,          // defence in, or its period over: the officer decides
+  kAlternativeMeasure,   // community service decided: to be done within its period
+  kDecisionNotified,     // a fine decided and sent: appeal window and payment period run
+  kAppealed,             // an appeal is before the court (politierechtbank/jeugdrechtbank)
+  kPayable,              // the court confirmed the fine: payable
   // Ends.
   kPaid,           // paid in full
   kDismissed,      // closed without sanction (defence accepted, dismissal, parents' reaction)
@@ -114,26 +114,26 @@ std::optional<Deadline> StateDeadline(DeadlineKind kind, LocalDate event,
 // What a transition needs from the person taking it (checked by src/handling).
 enum Needs : uint8_t {
   kNeedsNothing = 0,
-  kNeedsReason = 1,       // a written reason (the law or the timeline needs one)
-  kNeedsPosting = 2,      // a letter is sent: its posting day starts the deadline
-  kNeedsAmount = 4,       // an amount (OVERLAST fine, within the legal maximum)
-  kNeedsHours = 8,        // community-service hours (within the legal maximum)
-  kNeedsPlate = 16,       // a corrected plate
-  kNeedsPerson = 32,      // the named driver (person data)
+  kNeedsReason = 1,   // a written reason (the law or the timeline needs one)
+  kNeedsPosting = 2,  // a letter is sent: its posting day starts the deadline
+  kNeedsAmount = 4,   // an amount (OVERLAST fine, within the legal maximum)
+  kNeedsHours = 8,    // community-service hours (within the legal maximum)
+  kNeedsPlate = 16,   // a corrected plate
+  kNeedsPerson = 32,  // the named driver (person data)
 };
 
 struct Transition {
-  std::string_view action;       // "review_accept": what the CLI and the API call it
-  uint8_t tracks;                // bit (1 << Track)
-  uint64_t from;                 // bit (1 << CaseState) for each state it leaves
+  std::string_view action;  // "review_accept": what the CLI and the API call it
+  uint8_t tracks;           // bit (1 << Track)
+  uint64_t from;            // bit (1 << CaseState) for each state it leaves
   CaseState to;
-  uint8_t roles;                 // bit (1 << Role) for each role that may take it
-  uint8_t needs;                 // Needs bits
-  bool decides_sanction;         // only a named sanctioning officer (GAS.md 6.1, GDPR art. 22)
-  bool internal;                 // taken by the program on a person's request (review, holder
-                                 // lookup) or by the clock, never directly through `cases act`
-  DeadlineKind starts;           // the deadline the target state starts
-  std::string_view label_nl;     // for the timeline and the screens
+  uint8_t roles;              // bit (1 << Role) for each role that may take it
+  uint8_t needs;              // Needs bits
+  bool decides_sanction;      // only a named sanctioning officer (GAS.md 6.1, GDPR art. 22)
+  bool internal;              // taken by the program on a person's request (review, holder
+                              // lookup) or by the clock, never directly through `cases act`
+  DeadlineKind starts;        // the deadline the target state starts
+  std::string_view label_nl;  // for the timeline and the screens
 };
 
 // The whole table, in a stable order.

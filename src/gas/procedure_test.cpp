@@ -50,8 +50,8 @@ TEST(Procedure, NamesRoundTrip) {
 // no case can get stuck, and no closed case can be reopened by accident.
 TEST(Procedure, NoDeadEndsAndNoWayOutOfFinalStates) {
   for (Track track : {Track::kOverlast, Track::kParkeren, Track::kAutoluw}) {
-    const CaseState start = track == Track::kOverlast ? CaseState::kFindingReceived
-                                                      : CaseState::kAwaitingReview;
+    const CaseState start =
+        track == Track::kOverlast ? CaseState::kFindingReceived : CaseState::kAwaitingReview;
     std::set<CaseState> seen{start};
     std::vector<CaseState> todo{start};
     while (!todo.empty()) {
@@ -83,8 +83,8 @@ TEST(Procedure, EverySanctionDecisionIsTheSanctioningOfficersAlone) {
     if (!t.decides_sanction) continue;
     ++deciding;
     EXPECT_TRUE(RoleMayTake(t, Role::kSanctioningOfficer)) << t.action;
-    for (Role r : {Role::kAdministrator, Role::kReviewer, Role::kFinance, Role::kViewer,
-                   Role::kSystem}) {
+    for (Role r :
+         {Role::kAdministrator, Role::kReviewer, Role::kFinance, Role::kViewer, Role::kSystem}) {
       EXPECT_FALSE(RoleMayTake(t, r)) << t.action << " by " << RoleName(r);
     }
     EXPECT_FALSE(t.internal) << t.action;
@@ -132,8 +132,9 @@ TEST(Procedure, TrafficNormalPathAndExits) {
     EXPECT_EQ(Walk(track, CaseState::kAwaitingReview, {"review_reject"}), CaseState::kRejected);
   }
   // Warning letters exist only for camera cases.
-  EXPECT_EQ(Walk(Track::kAutoluw, CaseState::kHolderLookup, {"holder_person_warning", "send_warning"}),
-            CaseState::kWarned);
+  EXPECT_EQ(
+      Walk(Track::kAutoluw, CaseState::kHolderLookup, {"holder_person_warning", "send_warning"}),
+      CaseState::kWarned);
   EXPECT_EQ(FindTransition(Track::kParkeren, CaseState::kHolderLookup, "holder_person_warning")
                 .status()
                 .code(),
@@ -147,9 +148,9 @@ TEST(Procedure, OverlastNormalPathAndExits) {
   EXPECT_EQ(Walk(o, CaseState::kFindingReceived,
                  {"start_procedure", "deadline_defence", "decide_fine", "record_payment"}),
             CaseState::kPaid);
-  EXPECT_EQ(Walk(o, CaseState::kFindingReceived,
-                 {"start_procedure", "register_defence", "dismiss"}),
-            CaseState::kDismissed);
+  EXPECT_EQ(
+      Walk(o, CaseState::kFindingReceived, {"start_procedure", "register_defence", "dismiss"}),
+      CaseState::kDismissed);
   EXPECT_EQ(Walk(o, CaseState::kFindingReceived,
                  {"start_procedure", "request_hearing", "hearing_held", "decide_fine",
                   "appeal_filed", "appeal_rejected", "deadline_decision", "send_reminder",
@@ -183,8 +184,7 @@ TEST(Procedure, FindTransitionSaysWhy) {
 }
 
 TEST(Procedure, DeadlineTransitionsFollowTheDeadlines) {
-  EXPECT_EQ(DeadlineTransition(Track::kAutoluw, CaseState::kInvited)->to,
-            CaseState::kReminderDue);
+  EXPECT_EQ(DeadlineTransition(Track::kAutoluw, CaseState::kInvited)->to, CaseState::kReminderDue);
   EXPECT_EQ(DeadlineTransition(Track::kOverlast, CaseState::kProcedureStarted)->to,
             CaseState::kDecisionDue);
   EXPECT_EQ(DeadlineTransition(Track::kAutoluw, CaseState::kAwaitingReview), nullptr);

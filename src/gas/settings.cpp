@@ -74,8 +74,7 @@ Status ValidateSettings(const GasSettings& s) {
     return OutOfRange("camera_warning_days", s.camera_warning_days, "must be at least 0");
   }
   if (s.parking_grouping_minutes < 0) {
-    return OutOfRange("parking_grouping_minutes", s.parking_grouping_minutes,
-                      "must be at least 0");
+    return OutOfRange("parking_grouping_minutes", s.parking_grouping_minutes, "must be at least 0");
   }
   if (s.read_memory_days < 7 || s.read_memory_days > 366) {
     return OutOfRange("read_memory_days", s.read_memory_days, "must be 7..366");

@@ -81,7 +81,9 @@ struct CaseFilter {
   std::optional<CaseState> state;
   std::optional<LocalDate> due_before;  // a deadline (state or decision limit) before this day
   std::string plate;                    // exact, normalised
-  std::string name;                     // prefix of the addressee's name, any case
+  std::string name;                     // prefix of the addressee's name, any case (then
+                                        // the page is in name order, else in id order, or in
+                                        // deadline order for a deadline filter alone)
   // The cursor of the previous page (CasePage::next), empty for the first page.
   std::string after;
   int limit = 50;

@@ -41,21 +41,21 @@ Field BoolField(std::string_view key, std::string_view source, bool GasSettings:
           [member](GasSettings& s, std::string_view t) { return ParseBool(t, &(s.*member)); }};
 }
 Field RuleField(std::string_view key, std::string_view source, WeekendRule GasSettings::*member) {
-  return {key, source,
-          [member](const GasSettings& s) {
-            return std::string(s.*member == WeekendRule::kShiftToNextWorkingDay ? "shift"
-                                                                               : "no_shift");
-          },
-          [member](GasSettings& s, std::string_view t) {
-            if (t == "shift") {
-              s.*member = WeekendRule::kShiftToNextWorkingDay;
-            } else if (t == "no_shift") {
-              s.*member = WeekendRule::kNoShift;
-            } else {
-              return false;
-            }
-            return true;
-          }};
+  return {
+      key, source,
+      [member](const GasSettings& s) {
+        return std::string(s.*member == WeekendRule::kShiftToNextWorkingDay ? "shift" : "no_shift");
+      },
+      [member](GasSettings& s, std::string_view t) {
+        if (t == "shift") {
+          s.*member = WeekendRule::kShiftToNextWorkingDay;
+        } else if (t == "no_shift") {
+          s.*member = WeekendRule::kNoShift;
+        } else {
+          return false;
+        }
+        return true;
+      }};
 }
 
 const std::vector<Field>& Fields() {
@@ -122,8 +122,7 @@ const std::vector<Field>& Fields() {
          s.foreign_agreements = out;
          return true;
        }},
-      IntField("gas.read_memory_days", "privacy, GAS.md 5 and 6.7",
-               &GasSettings::read_memory_days),
+      IntField("gas.read_memory_days", "privacy, GAS.md 5 and 6.7", &GasSettings::read_memory_days),
   };
   return kFields;
 }

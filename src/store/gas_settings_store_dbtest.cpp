@@ -1,10 +1,9 @@
 // GAS settings through the settings store: defaults, stored values, validation.
-#include "store/gas_settings_store.h"
-
 #include <gtest/gtest.h>
 
 #include <memory>
 
+#include "store/gas_settings_store.h"
 #include "store/migrations.h"
 #include "store/sqlite_settings_store.h"
 #include "store/test_temp_dir.h"
@@ -25,9 +24,13 @@ TEST(GasSettingsStore, DefaultsThenStoredValuesThenValidation) {
   EXPECT_EQ(s->minimum_age, 16);
   EXPECT_TRUE(s->traffic_decision_limit);
 
-  ASSERT_TRUE(SetGasSetting(store, "gas.minimum_age", "14", "council 2026-01-26", "admin", kNow).ok());
-  ASSERT_TRUE(SetGasSetting(store, "gas.foreign_agreements", "nl,fr,de", "council", "admin", kNow).ok());
-  ASSERT_TRUE(SetGasSetting(store, "gas.citizen_deadline_weekend_rule", "no_shift", "lawyer", "admin", kNow).ok());
+  ASSERT_TRUE(
+      SetGasSetting(store, "gas.minimum_age", "14", "council 2026-01-26", "admin", kNow).ok());
+  ASSERT_TRUE(
+      SetGasSetting(store, "gas.foreign_agreements", "nl,fr,de", "council", "admin", kNow).ok());
+  ASSERT_TRUE(
+      SetGasSetting(store, "gas.citizen_deadline_weekend_rule", "no_shift", "lawyer", "admin", kNow)
+          .ok());
   s = LoadGasSettings(store);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->minimum_age, 14);

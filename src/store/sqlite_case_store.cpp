@@ -69,9 +69,9 @@ std::optional<LocalDate> EarlierOf(std::optional<LocalDate> a, std::optional<Loc
   return std::min(*a, *b);
 }
 
-#define HH_TRY(expr)                \
-  do {                              \
-    Status hh_status_ = (expr);     \
+#define HH_TRY(expr)                         \
+  do {                                       \
+    Status hh_status_ = (expr);              \
     if (!hh_status_.ok()) return hh_status_; \
   } while (0)
 
@@ -174,9 +174,9 @@ Status SqliteCaseStore::ReplaceZoneRules(std::span<const ZoneRuleRow> rows) {
 }
 
 Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
-  auto clear = Stmt(sql::kPermitsClear);
-  if (!clear.ok()) return clear.status();
-  HH_TRY((*clear)->Run());
+  // DDL invalidates prepared statements of the table: run these three unprepared.
+  HH_TRY(db_->Execute(sql::kPermitsClear));
+  HH_TRY(db_->Execute(sql::kPermitsDropIndex));
   auto s = Stmt(sql::kPermitsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -190,7 +190,7 @@ Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
     st->BindText(6, p.category);
     HH_TRY(st->Run());
   }
-  return Status::Ok();
+  return db_->Execute(sql::kPermitsCreateIndex);
 }
 
 Result<std::vector<CameraRow>> SqliteCaseStore::Cameras() {
@@ -684,14 +684,14 @@ Status SqliteCaseStore::ForEachCameraCase(LocalDate from, LocalDate to,
 }
 
 Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
-  // The cursor: "ID" or, in deadline order, "YYYY-MM-DD:ID".
+  // The cursor: "ID", or "KEY:ID" in deadline order (KEY a day) or name order (KEY the name).
   int64_t after_id = 0;
-  std::string after_due;
+  std::string after_key;
   if (!f.after.empty()) {
     std::string_view cur = f.after;
-    const size_t colon = cur.find(':');
+    const size_t colon = cur.rfind(':');
     if (colon != std::string_view::npos) {
-      after_due = std::string(cur.substr(0, colon));
+      after_key = std::string(cur.substr(0, colon));
       cur.remove_prefix(colon + 1);
     }
     try {
@@ -719,6 +719,7 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
   }
   // A state filter drives the query before a deadline filter does: then order stays by id.
   const bool due_order = sql == sql::kCasesListByDue;
+  const bool name_order = sql == sql::kCasesListByName;
   auto s = Stmt(sql);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -741,14 +742,15 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
     st->BindNull(5);
     st->BindNull(6);
   } else {
-    st->BindText(5, name_lo);
+    st->BindText(5, name_order && after_key > name_lo ? after_key : name_lo);
     st->BindText(6, name_hi);
   }
   st->BindInt64(7, after_id);
   const int limit = std::max(1, std::min(f.limit, 1000));
   st->BindInt64(8, limit + 1);  // one more, to know whether there is a next page
-  if (due_order) st->BindText(9, after_due);  // "" sorts before every day
+  if (due_order || name_order) st->BindText(9, after_key);  // "" sorts before every key
   CasePage page;
+  std::string last_name_key;  // SQLite's lower() folds ASCII only, as this does
   for (;;) {
     auto row = st->Step();
     if (!row.ok()) return row.status();
@@ -757,6 +759,7 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
       const CaseSummary& last = page.cases.back();
       page.next = std::to_string(last.id.value);
       if (due_order && last.due_on) page.next = last.due_on->ToIsoString() + ":" + page.next;
+      if (name_order) page.next = last_name_key + ":" + page.next;
       break;
     }
     CaseSummary c;
@@ -771,6 +774,12 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
     c.facts_day = *day;
     c.plate = OptText(*st, 4);
     c.name = OptText(*st, 5);
+    if (name_order) {
+      last_name_key.clear();
+      for (char ch : c.name) {
+        last_name_key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
     auto due = OptDayAt(*st, 6, "cases.due_on");
     if (!due.ok()) return due.status();
     c.due_on = *due;

@@ -40,8 +40,7 @@ class SqliteCaseStore final : public CaseStore {
   Result<int64_t> CountPendingReads() override;
 
   Result<CaseId> InsertCase(const Case& c, std::optional<LocalDate> wake_on) override;
-  Status UpdateCase(const Case& c, CaseState expected,
-                    std::optional<LocalDate> wake_on) override;
+  Status UpdateCase(const Case& c, CaseState expected, std::optional<LocalDate> wake_on) override;
   Result<Case> GetCase(CaseId id) override;
   Result<CaseFile> GetCaseFile(CaseId id) override;
   Result<std::optional<CaseId>> FindBySource(Track track, std::string_view source_ref) override;

@@ -63,8 +63,15 @@ TEST_F(CaseStoreTest, CaseRoundTripsWithItsFile) {
   holder.birth_date = D("1980-02-29");
   holder.addressee = true;
   ASSERT_TRUE(store_->InsertParty(*id, holder).ok());
-  CaseEvent ev{kNow, "rev1", "Rita Reviewer", Role::kReviewer, "review_accept",
-               CaseState::kAwaitingReview, CaseState::kHolderLookup, "", ""};
+  CaseEvent ev{kNow,
+               "rev1",
+               "Rita Reviewer",
+               Role::kReviewer,
+               "review_accept",
+               CaseState::kAwaitingReview,
+               CaseState::kHolderLookup,
+               "",
+               ""};
   ASSERT_TRUE(store_->AppendEvent(*id, ev).ok());
 
   auto f = store_->GetCaseFile(*id);
@@ -187,17 +194,19 @@ TEST_F(CaseStoreTest, ReadMemoryKeepsKeysByDayAndPurges) {
   ASSERT_TRUE(store_->AppendReadKeys(105, b).ok());
   std::vector<uint64_t> seen;
   ASSERT_TRUE(store_
-                  ->ForEachReadKeyBlock(0, [&](std::span<const uint64_t> keys) {
-                    seen.insert(seen.end(), keys.begin(), keys.end());
-                  })
+                  ->ForEachReadKeyBlock(0,
+                                        [&](std::span<const uint64_t> keys) {
+                                          seen.insert(seen.end(), keys.begin(), keys.end());
+                                        })
                   .ok());
   EXPECT_EQ(seen, (std::vector<uint64_t>{1, 2, 0, 99}));
   EXPECT_EQ(*store_->PurgeReadKeys(101), 3);
   seen.clear();
   ASSERT_TRUE(store_
-                  ->ForEachReadKeyBlock(0, [&](std::span<const uint64_t> keys) {
-                    seen.insert(seen.end(), keys.begin(), keys.end());
-                  })
+                  ->ForEachReadKeyBlock(0,
+                                        [&](std::span<const uint64_t> keys) {
+                                          seen.insert(seen.end(), keys.begin(), keys.end());
+                                        })
                   .ok());
   EXPECT_EQ(seen, (std::vector<uint64_t>{99}));
 }
@@ -227,7 +236,8 @@ TEST_F(CaseStoreTest, PendingReadsComeDueAtTheirDeadline) {
 }
 
 TEST_F(CaseStoreTest, UsersAndSanctions) {
-  ASSERT_TRUE(store_->AddUser({0, "jdv", "Jan De Vos", Role::kSanctioningOfficer, true}, kNow).ok());
+  ASSERT_TRUE(
+      store_->AddUser({0, "jdv", "Jan De Vos", Role::kSanctioningOfficer, true}, kNow).ok());
   EXPECT_EQ(store_->AddUser({0, "jdv", "Other", Role::kViewer, true}, kNow).code(),
             StatusCode::kAlreadyExists);
   auto u = store_->FindUser("jdv");
@@ -236,8 +246,9 @@ TEST_F(CaseStoreTest, UsersAndSanctions) {
   EXPECT_FALSE(store_->FindUser("nobody")->has_value());
 
   auto id = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);
-  ASSERT_TRUE(store_->RecordSanction(*id, "person:x|2000-01-01", "art. 5", D("2025-06-01"),
-                                     "fine", Money::FromEuro(100))
+  ASSERT_TRUE(store_
+                  ->RecordSanction(*id, "person:x|2000-01-01", "art. 5", D("2025-06-01"), "fine",
+                                   Money::FromEuro(100))
                   .ok());
   auto prior = store_->SanctionsOf("person:x|2000-01-01");
   ASSERT_EQ(prior->size(), 1u);

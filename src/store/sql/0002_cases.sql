@@ -32,14 +32,17 @@ CREATE TABLE zone_rules (
   restricted_from TEXT NOT NULL,
   restricted_to TEXT NOT NULL
 );
+-- Replaced whole at each import (permit_id uniqueness is checked on the file): a rowid table,
+-- and its plate index is rebuilt after the load (a sort, not 200,000 random inserts).
 CREATE TABLE permits (
-  permit_id TEXT PRIMARY KEY,
+  id INTEGER PRIMARY KEY,
+  permit_id TEXT NOT NULL,
   plate TEXT NOT NULL,  -- normalised
   zone_id TEXT NOT NULL,
   valid_from TEXT NOT NULL,
   valid_to TEXT NOT NULL,
   category TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX permits_plate ON permits (plate);
 
 -- The read memory: keyed hashes (SipHash-2-4 under a secret kept in settings) of the
@@ -112,17 +115,17 @@ CREATE TABLE cases (
   updated_at TEXT NOT NULL
 );
 -- One camera case per vehicle, zone and local day (SCREENING.md rule 5): later reads join it.
-CREATE UNIQUE INDEX cases_camera_key ON cases (zone_id, plate, facts_day)
-  WHERE track = 'autoluw' AND plate IS NOT NULL;
+-- Only camera cases have a zone, and NULLs never collide, so parking cases (no zone) may share
+-- a plate and day. Led by the plate, it also serves the plate filter.
+CREATE UNIQUE INDEX cases_camera_key ON cases (plate, zone_id, facts_day);
 -- A finding or PV imported twice is one case.
 CREATE UNIQUE INDEX cases_source ON cases (track, source_ref) WHERE source_ref IS NOT NULL;
--- The officers' filters, each with the id for keyset pagination (ORDER BY id).
+-- The officers' filters, each with the id for keyset pagination (ORDER BY id). A track alone
+-- walks the primary key (every track is common enough to fill a page quickly).
 CREATE INDEX cases_state ON cases (state, id);
-CREATE INDEX cases_track ON cases (track, id);
 CREATE INDEX cases_track_state ON cases (track, state, id);
 CREATE INDEX cases_wake ON cases (wake_on) WHERE wake_on IS NOT NULL;
 CREATE INDEX cases_due ON cases (due_on, id) WHERE due_on IS NOT NULL;
-CREATE INDEX cases_plate ON cases (plate, id) WHERE plate IS NOT NULL;
 CREATE INDEX cases_name ON cases (name_key, id) WHERE name_key IS NOT NULL;
 
 CREATE TABLE parties (

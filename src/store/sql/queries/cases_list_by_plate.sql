@@ -1,4 +1,4 @@
--- Driven by cases_plate. ?7: the cursor id (0 for the first page), ?8: the page size.
+-- Driven by cases_camera_key (led by the plate). ?7: the cursor id (0 for the first page), ?8: the page size.
 SELECT id, track, state, facts_day, plate, (SELECT name FROM parties p WHERE p.case_id = cases.id AND p.addressee = 1 LIMIT 1), due_on, flags, warning, amount_cents, substr(created_at, 1, 4)
 FROM cases
 WHERE plate = ?4 AND id > ?7

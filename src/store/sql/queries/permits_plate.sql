@@ -1,2 +1,2 @@
--- Served by the permits_plate index.
+-- Served by permits_plate.
 SELECT permit_id, plate, zone_id, valid_from, valid_to, category FROM permits WHERE plate = ?1;

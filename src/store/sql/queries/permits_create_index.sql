@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS permits_plate ON permits (plate);
