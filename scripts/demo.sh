@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo behind `./dev run` (run as: bash scripts/demo.sh SHARED_DIR, after the build), until the
 # web application exists: makes a small camera data set once (two days, 40,000 reads), screens it
-# with `handhaving screen`, and shows the summary, where the results are and the first violations.
+# with `handhaving screen`, then builds the demo case store (scripts/demo_cases.sh) and shows the
+# cases. All data is synthetic.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
@@ -49,3 +50,5 @@ echo "First violations ($OUT/violations.csv):"
 head -6 "$OUT/violations.csv" | sed 's/^/  /'
 echo
 echo "Inputs are in $DATA/; the rules are ../shared/anpr/SCREENING.md. Run ./dev test to run every test."
+
+bash scripts/demo_cases.sh "$DATA"

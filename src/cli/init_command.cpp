@@ -4,11 +4,11 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <memory>
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "core/instant.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -23,11 +23,10 @@ struct InitArgs {
 Status RunInit(const InitArgs& a) {
   Result<std::unique_ptr<Database>> db = Database::Open(a.db);
   if (!db.ok()) return db.status();
-  // The edge of the system: the wall clock is read here and passed in.
-  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-  const Instant now =
-      Instant::FromUnix(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
-  Result<MigrationReport> report = ApplyMigrations(**db, now);
+  // The edge of the system: the clock is read here (cli/session.h) and passed in.
+  Result<Instant> now = Now();
+  if (!now.ok()) return now.status();
+  Result<MigrationReport> report = ApplyMigrations(**db, *now);
   if (!report.ok()) return report.status();
 
   std::string applied;

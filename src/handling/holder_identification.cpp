@@ -17,6 +17,15 @@ bool HasAgreement(const GasSettings& settings, std::string_view country) {
   return false;
 }
 
+// The plate's country as the register and the agreements spell it: ISO 3166-1 upper-case, as
+// the camera may write it in any case ("nl" -> "NL"); empty is a Belgian plate. Text that is not
+// two letters is kept as it is: no agreement matches it, so the case waits in the foreign queue.
+std::string CountryOf(const Case& c) {
+  if (c.country.empty()) return "BE";
+  std::optional<std::string> code = NormaliseCountryCode(c.country);
+  return code ? *code : c.country;
+}
+
 Party HolderParty(const Holder& h) {
   Party p;
   p.role = PartyRole::kHolder;
@@ -65,7 +74,7 @@ Result<LookupReport> IdentifyHolders(CaseStore& store, VehicleRegister& reg,
         auto c = store.GetCase(s.id);
         if (!c.ok()) return c.status();
         if (c->state != CaseState::kHolderLookup) return Status::Ok();  // moved meanwhile
-        const std::string country = c->country.empty() ? "BE" : c->country;
+        const std::string country = CountryOf(*c);
         if (!HasAgreement(settings, country)) {
           ++report.foreign;
           ActInput in;

@@ -1,5 +1,8 @@
 #include "handling/review.h"
 
+#include <utility>
+#include <vector>
+
 #include "core/plate.h"
 
 namespace hh {
@@ -62,11 +65,16 @@ Result<CorrectionOutcome> ReviewCorrect(CaseStore& store, const GasSettings& set
       return InvalidArgument("the corrected plate is the plate the case has");
     }
     // Screened again (SCREENING.md rule 3) under the corrected plate: a permit for the
-    // case's zone (or every zone) valid at the instant of the facts exempts it.
-    auto permits = store.PermitsForPlate(parsed->normalised());
-    if (!permits.ok()) return permits.status();
+    // case's zone (or every zone) valid at the instant of the facts exempts it. Zone permits
+    // exempt from the low-traffic zone only, never from a parking ban (PARKEREN).
     bool permitted = false;
-    for (const PermitRow& p : *permits) {
+    std::vector<PermitRow> permits;
+    if (c->track == Track::kAutoluw) {
+      auto found = store.PermitsForPlate(parsed->normalised());
+      if (!found.ok()) return found.status();
+      permits = std::move(*found);
+    }
+    for (const PermitRow& p : permits) {
       if ((p.zone_id == c->zone_id || p.zone_id == "*") && p.valid_from <= c->facts_at &&
           c->facts_at < p.valid_to) {
         permitted = true;

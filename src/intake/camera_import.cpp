@@ -308,14 +308,29 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
         Status s = store.AppendEvent(id, ev);
         if (!s.ok()) return s;
       }
-      if (first_strong != nullptr && (found->second.flags & kFlagLowConfidence) != 0) {
+      // The case's first read (rule 5) is its earliest strong read, or while it has none its
+      // earliest read: a read that arrives later in the store may be earlier in time (a read
+      // that waited for its deadline). The facts change only while nothing was sent.
+      CameraCaseKey& key = found->second;
+      const bool low = (key.flags & kFlagLowConfidence) != 0;
+      const Read* candidate = first_strong != nullptr ? first_strong
+                              : low                   ? &reads[begin]
+                                                      : nullptr;
+      const bool earlier = candidate != nullptr &&
+                           ((low && first_strong != nullptr) || candidate->at < key.facts_at);
+      if (earlier || (first_strong != nullptr && low)) {
         auto c = store.GetCase(id);
         if (!c.ok()) return c.status();
-        c->flags &= ~static_cast<uint32_t>(kFlagLowConfidence);
+        if (first_strong != nullptr) c->flags &= ~static_cast<uint32_t>(kFlagLowConfidence);
+        if (earlier &&
+            (c->state == CaseState::kAwaitingReview || c->state == CaseState::kHolderLookup)) {
+          c->facts_at = candidate->at;
+        }
         c->updated_at = now;
         Status s = store.UpdateCase(*c, c->state, WakeOn(*c, settings));
         if (!s.ok()) return s;
-        found->second.flags = c->flags;
+        key.flags = c->flags;
+        key.facts_at = c->facts_at;
       }
       begin = end;
       continue;
@@ -343,8 +358,9 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
                        fmt::format("{} camera-lezing(en){}", end - begin,
                                    c.warning ? ", waarschuwingsperiode" : ""));
     if (!id.ok()) return id.status();
-    existing.emplace(GroupKey(c.zone_id, c.plate, c.facts_day),
-                     CameraCaseKey{*id, c.zone_id, c.plate, c.facts_day, c.state, c.flags});
+    existing.emplace(
+        GroupKey(c.zone_id, c.plate, c.facts_day),
+        CameraCaseKey{*id, c.zone_id, c.plate, c.facts_day, c.state, c.flags, c.facts_at});
     ++counts.new_cases;
     counts.warning_cases += c.warning ? 1 : 0;
     begin = end;
@@ -398,6 +414,7 @@ Result<PendingDecision> DecidePendingReads(CaseStore& store, const GasSettings& 
   auto counts = DecideReads(store, settings, reads, now);
   if (!counts.ok()) return counts.status();
   out.new_cases = counts->new_cases;
+  out.warning_cases = counts->warning_cases;
   out.joined_reads = counts->joined;
   return out;
 }
@@ -533,6 +550,7 @@ Result<DetectionImportReport> ImportDetections(CaseStore& store, SettingsStore& 
     report.pending_decided = pending->decided;
     report.pending_exempt = pending->exempt;
     report.new_cases += pending->new_cases;
+    report.warning_cases += pending->warning_cases;
     report.joined_reads += pending->joined_reads;
     return Status::Ok();
   });

@@ -73,6 +73,7 @@ struct PendingDecision {
   uint64_t decided = 0;
   uint64_t exempt = 0;
   uint64_t new_cases = 0;
+  uint64_t warning_cases = 0;  // of which in a camera's warning period
   uint64_t joined_reads = 0;
 };
 

@@ -229,10 +229,10 @@ Result<OverlastImportReport> RegisterOverlast(CaseStore& store, const GasSetting
         }
         if (age->below_minimum_age) {
           return FailedPrecondition(
-              where + fmt::format(", field offender.birth_date: the offender was {} on the day of "
-                                  "the facts, below the city's minimum age of {}: GAS does not "
-                                  "apply (GAS.md 1.5)",
-                                  age->years, settings.minimum_age));
+              where + fmt::format(", field offender.birth_date: the offender was below the city's "
+                                  "minimum age of {} on the day of the facts: GAS does not apply "
+                                  "(GAS.md 1.5)",
+                                  settings.minimum_age));
         }
         c.minor = age->minor;
       }

@@ -116,6 +116,7 @@ struct CameraCaseKey {
   LocalDate day;
   CaseState state = CaseState::kAwaitingReview;
   uint32_t flags = 0;
+  Instant facts_at;  // the case's first read
 };
 
 class CaseStore {
@@ -156,7 +157,8 @@ class CaseStore {
   // Stores a new case (c.id is ignored) and returns its id. AlreadyExists when its camera key
   // or its source reference is taken. `wake_on`: as for UpdateCase.
   virtual Result<CaseId> InsertCase(const Case& c, std::optional<LocalDate> wake_on) = 0;
-  // Writes every changeable field of `c` (state, flags, amount, plate, deadlines, ...) when the
+  // Writes every changeable field of `c` (state, flags, amount, plate, deadlines, the instant of
+  // the facts (an earlier read that joins a camera case), ...) when the
   // stored case is still in `expected`; FailedPrecondition when it is not (someone acted first),
   // NotFound when there is no such case. `wake_on` is the next day the clock must look at it.
   // (The name the name filter searches is the addressee's, kept by InsertParty/SetAddressee.)

@@ -1,5 +1,7 @@
 #include "store/sqlite_case_store.h"
 
+#include <fmt/core.h>
+
 #include <cstring>
 
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
@@ -19,9 +21,18 @@ std::optional<std::string> Day(const std::optional<LocalDate>& d) {
   if (!d) return std::nullopt;
   return d->ToIsoString();
 }
+// Instants that queries order by (a read's observed_at, a case's facts) are written with all
+// nine digits of the fraction, so that text order is time order ("...00.5Z" would sort before
+// "...00Z"); Instant::TryParse reads both forms.
+std::string Sortable(Instant t) {
+  std::string s = t.ToUtcString();  // "YYYY-MM-DDTHH:MM:SSZ"
+  s.pop_back();
+  s += fmt::format(".{:09d}Z", t.nanos());
+  return s;
+}
 std::optional<std::string> Utc(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
-  return t->ToRfc3339();
+  return Sortable(*t);
 }
 std::optional<std::string> NonEmpty(std::string_view s) {
   if (s.empty()) return std::nullopt;
@@ -67,6 +78,13 @@ std::optional<LocalDate> EarlierOf(std::optional<LocalDate> a, std::optional<Loc
   if (!a) return b;
   if (!b) return a;
   return std::min(*a, *b);
+}
+
+// What "deadline before" filters on: the state's deadline, and the decision limit only while
+// the case waits for its decision (after it, or once final, the limit binds nothing).
+std::optional<LocalDate> DueOn(const Case& c) {
+  return EarlierOf(c.state_deadline,
+                   BeforeDecision(c.track, c.state) ? c.limit_day : std::optional<LocalDate>());
 }
 
 #define HH_TRY(expr)                         \
@@ -174,7 +192,9 @@ Status SqliteCaseStore::ReplaceZoneRules(std::span<const ZoneRuleRow> rows) {
 }
 
 Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
-  // DDL invalidates prepared statements of the table: run these three unprepared.
+  // DROP INDEX needs no statement of this connection to be running: reset them all (a caller's
+  // loop may have stopped a SELECT halfway). DDL is run unprepared.
+  for (auto& [sql_text, stmt] : cache_) stmt->Reset();
   HH_TRY(db_->Execute(sql::kPermitsClear));
   HH_TRY(db_->Execute(sql::kPermitsDropIndex));
   auto s = Stmt(sql::kPermitsInsert);
@@ -334,7 +354,7 @@ Status SqliteCaseStore::AddPendingRead(const PendingRead& r) {
   st->BindText(4, r.local_day.ToIsoString());
   st->BindText(5, r.camera_id);
   st->BindText(6, r.detection_id);
-  st->BindText(7, r.observed_at.ToRfc3339());
+  st->BindText(7, Sortable(r.observed_at));
   st->BindText(8, r.confidence);
   st->BindInt64(9, r.strong ? 1 : 0);
   st->BindText(10, r.deadline.ToUtcString());
@@ -403,7 +423,7 @@ Result<CaseId> SqliteCaseStore::InsertCase(const Case& c, std::optional<LocalDat
   st->BindInt64(3, c.warning ? 1 : 0);
   st->BindInt64(4, c.flags);
   st->BindInt64(5, c.minor ? 1 : 0);
-  st->BindText(6, c.facts_at.ToRfc3339());
+  st->BindText(6, Sortable(c.facts_at));
   st->BindText(7, c.facts_day.ToIsoString());
   BindOptText(st, 8, Day(c.received_on));
   BindOptText(st, 9, NonEmpty(c.zone_id));
@@ -433,7 +453,7 @@ Result<CaseId> SqliteCaseStore::InsertCase(const Case& c, std::optional<LocalDat
   st->BindNull(25);  // name_key: follows the addressee (InsertParty)
   BindOptText(st, 26, Day(c.state_deadline));
   BindOptText(st, 27, Day(c.limit_day));
-  BindOptText(st, 28, Day(EarlierOf(c.state_deadline, c.limit_day)));
+  BindOptText(st, 28, Day(DueOn(c)));
   st->BindInt64(29, c.alarm_months);
   BindOptText(st, 30, Day(wake_on));
   st->BindText(31, c.created_at.ToUtcString());
@@ -467,7 +487,7 @@ Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
   BindOptText(st, 8, NonEmpty(c.country));
   BindOptText(st, 9, Day(c.state_deadline));
   BindOptText(st, 10, Day(c.limit_day));
-  BindOptText(st, 11, Day(EarlierOf(c.state_deadline, c.limit_day)));
+  BindOptText(st, 11, Day(DueOn(c)));
   st->BindInt64(12, c.alarm_months);
   BindOptText(st, 13, Day(wake_on));
   st->BindText(14, c.updated_at.ToUtcString());
@@ -481,6 +501,7 @@ Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
   st->BindText(19, c.description);
   BindOptText(st, 20, Day(c.received_on));
   st->BindText(21, CaseStateName(expected));
+  st->BindText(22, Sortable(c.facts_at));
   Status r = st->Run();
   if (!r.ok()) {
     if (r.message().find("UNIQUE") != std::string::npos) {
@@ -678,6 +699,9 @@ Status SqliteCaseStore::ForEachCameraCase(LocalDate from, LocalDate to,
     if (!state.ok()) return Internal("store: a case has an unknown state");
     k.state = *state;
     k.flags = static_cast<uint32_t>(st->ColumnInt64(5));
+    auto facts_at = InstantAt(*st, 6, "cases.facts_at");
+    if (!facts_at.ok()) return facts_at.status();
+    k.facts_at = *facts_at;
     fn(k);
   }
   return Status::Ok();

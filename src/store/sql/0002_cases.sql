@@ -105,7 +105,8 @@ CREATE TABLE cases (
   name_key TEXT,
   state_deadline TEXT,
   limit_day TEXT,
-  -- The earlier of state_deadline and limit_day: what "deadline before" filters on.
+  -- The earlier of state_deadline and, while the case waits for its decision, limit_day: what
+  -- "deadline before" filters on.
   due_on TEXT,
   alarm_months INTEGER NOT NULL DEFAULT 0,
   -- The next day `handhaving process` must look at the case (a deadline passed, an alarm is
