@@ -13,7 +13,7 @@ case "$what" in
     ;;
   tidy)
     [ -f "$build/compile_commands.json" ] || { echo "lint: $build/compile_commands.json missing" >&2; exit 1; }
-    printf '%s\n' "${sources[@]}" | grep -E '^src/.*\.cpp$' | grep -v '_test\.cpp$' |
+    printf '%s\n' "${sources[@]}" | grep -E '^src/.*\.cpp$' | grep -vE '_(db)?test\.cpp$' |
       xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet --warnings-as-errors='*' 2>/dev/null
     ;;
   *) echo "usage: lint.sh format|tidy BUILD_DIR" >&2; exit 2 ;;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cases/case_actions.h"
+#include "cases/test_act_input.h"
 #include "gas/age.h"
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
@@ -24,30 +25,8 @@ constexpr std::string_view kArticle = "APR art. 12";
 constexpr std::string_view kOtherArticle = "APR art. 31";
 constexpr std::string_view kParkingArticle = "KB 1 december 1975 art. 24";
 
-LocalDate D(std::string_view iso) { return *LocalDate::Parse(iso); }
-// ActInput built field by field: In().Reason("...").Posted("2026-04-07").Amount(35000).
-struct In : ActInput {
-  In Reason(std::string r) const {
-    In i = *this;
-    i.reason = std::move(r);
-    return i;
-  }
-  In Posted(std::string_view day) const {
-    In i = *this;
-    i.posted = D(day);
-    return i;
-  }
-  In Amount(int64_t cents) const {
-    In i = *this;
-    i.amount = Money::FromCents(cents);
-    return i;
-  }
-  In Hours(int hours) const {
-    In i = *this;
-    i.hours = hours;
-    return i;
-  }
-};
+using test_util::D;
+using test_util::In;
 // 10:00 UTC: 11:00 or 12:00 in Brussels, the same calendar day in winter and in summer.
 Instant Noon(std::string_view iso_day) {
   return *Instant::Parse(std::string(iso_day) + "T10:00:00Z");

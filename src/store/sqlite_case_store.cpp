@@ -87,6 +87,19 @@ std::optional<LocalDate> DueOn(const Case& c) {
                    BeforeDecision(c.track, c.state) ? c.limit_day : std::optional<LocalDate>());
 }
 
+// Steps `st` through its rows and calls row() for each, until the end or the first error (of
+// the step or of row()).
+template <typename F>
+Status EachRow(Statement* st, F row) {
+  for (;;) {
+    auto r = st->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return Status::Ok();
+    Status s = row();
+    if (!s.ok()) return s;
+  }
+}
+
 #define HH_TRY(expr)                         \
   do {                                       \
     Status hh_status_ = (expr);              \
@@ -218,10 +231,7 @@ Result<std::vector<CameraRow>> SqliteCaseStore::Cameras() {
   if (!s.ok()) return s.status();
   Statement* st = *s;
   std::vector<CameraRow> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     CameraRow c;
     c.camera_id = st->ColumnText(0);
     c.zone_id = st->ColumnText(1);
@@ -240,7 +250,9 @@ Result<std::vector<CameraRow>> SqliteCaseStore::Cameras() {
       c.warning_until = *w;
     }
     out.push_back(std::move(c));
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return out;
 }
 
@@ -249,22 +261,18 @@ Result<std::vector<ZoneRuleRow>> SqliteCaseStore::ZoneRules() {
   if (!s.ok()) return s.status();
   Statement* st = *s;
   std::vector<ZoneRuleRow> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     out.push_back({st->ColumnText(0), st->ColumnText(1), st->ColumnText(2), st->ColumnText(3)});
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return out;
 }
 
 namespace {
 Status ReadPermits(Statement* st, const std::function<void(const PermitRow&)>& fn) {
   PermitRow p;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     p.permit_id = st->ColumnText(0);
     p.plate = st->ColumnText(1);
     p.zone_id = st->ColumnText(2);
@@ -276,7 +284,9 @@ Status ReadPermits(Statement* st, const std::function<void(const PermitRow&)>& f
     p.valid_to = *to;
     p.category = st->ColumnText(5);
     fn(p);
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return Status::Ok();
 }
 }  // namespace
@@ -306,16 +316,15 @@ Status SqliteCaseStore::ForEachReadKeyBlock(
   Statement* st = *s;
   st->BindInt64(1, from_utc_day);
   std::vector<uint64_t> keys;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     const std::vector<std::byte> blob = st->ColumnBlob(0);
     if (blob.size() % 8 != 0) return Internal("store: read_memory.keys is not a list of keys");
     keys.resize(blob.size() / 8);
     std::memcpy(keys.data(), blob.data(), blob.size());  // little-endian hosts (x86-64)
     fn(keys);
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return Status::Ok();
 }
 
@@ -369,10 +378,7 @@ Result<std::vector<PendingRead>> SqliteCaseStore::PendingReadsDue(Instant as_of)
   // Deadlines are whole seconds: a fraction of as_of does not change which are due.
   st->BindText(1, as_of.ToUtcString());
   std::vector<PendingRead> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     PendingRead r;
     r.id = st->ColumnInt64(0);
     r.zone_id = st->ColumnText(1);
@@ -393,7 +399,9 @@ Result<std::vector<PendingRead>> SqliteCaseStore::PendingReadsDue(Instant as_of)
     r.deadline = *deadline;
     r.image_ref = st->ColumnText(11);
     out.push_back(std::move(r));
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return out;
 }
 
@@ -586,10 +594,7 @@ Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
     if (!s.ok()) return s.status();
     Statement* st = *s;
     st->BindInt64(1, id.value);
-    for (;;) {
-      auto row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    Status rows = EachRow(st, [&]() -> Status {
       Party p;
       p.id = st->ColumnInt64(0);
       auto role = ParsePartyRole(st->ColumnText(1));
@@ -605,17 +610,16 @@ Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
       p.language = st->ColumnText(10);
       p.addressee = st->ColumnInt64(11) != 0;
       f.parties.push_back(std::move(p));
-    }
+      return Status::Ok();
+    });
+    if (!rows.ok()) return rows;
   }
   {
     auto s = Stmt(sql::kEvidenceOfCase);
     if (!s.ok()) return s.status();
     Statement* st = *s;
     st->BindInt64(1, id.value);
-    for (;;) {
-      auto row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    Status rows = EachRow(st, [&]() -> Status {
       Evidence e;
       e.kind = st->ColumnText(0);
       e.ref = st->ColumnText(1);
@@ -628,17 +632,16 @@ Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
       }
       e.confidence = OptText(*st, 5);
       f.evidence.push_back(std::move(e));
-    }
+      return Status::Ok();
+    });
+    if (!rows.ok()) return rows;
   }
   {
     auto s = Stmt(sql::kEventsOfCase);
     if (!s.ok()) return s.status();
     Statement* st = *s;
     st->BindInt64(1, id.value);
-    for (;;) {
-      auto row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    Status rows = EachRow(st, [&]() -> Status {
       CaseEvent e;
       auto at = InstantAt(*st, 0, "case_events.at");
       if (!at.ok()) return at.status();
@@ -660,7 +663,9 @@ Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
       e.reason = st->ColumnText(7);
       e.detail = st->ColumnText(8);
       f.events.push_back(std::move(e));
-    }
+      return Status::Ok();
+    });
+    if (!rows.ok()) return rows;
   }
   return f;
 }
@@ -685,10 +690,7 @@ Status SqliteCaseStore::ForEachCameraCase(LocalDate from, LocalDate to,
   st->BindText(1, from.ToIsoString());
   st->BindText(2, to.ToIsoString());
   CameraCaseKey k;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(st, [&]() -> Status {
     k.id = CaseId{st->ColumnInt64(0)};
     k.zone_id = st->ColumnText(1);
     k.plate = st->ColumnText(2);
@@ -703,7 +705,9 @@ Status SqliteCaseStore::ForEachCameraCase(LocalDate from, LocalDate to,
     if (!facts_at.ok()) return facts_at.status();
     k.facts_at = *facts_at;
     fn(k);
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return Status::Ok();
 }
 
@@ -831,12 +835,11 @@ Result<std::vector<CaseId>> SqliteCaseStore::CasesToWake(LocalDate day) {
   if (!s.ok()) return s.status();
   (*s)->BindText(1, day.ToIsoString());
   std::vector<CaseId> out;
-  for (;;) {
-    auto row = (*s)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(*s, [&]() -> Status {
     out.push_back(CaseId{(*s)->ColumnInt64(0)});
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return out;
 }
 
@@ -980,14 +983,13 @@ Result<std::vector<PriorSanction>> SqliteCaseStore::SanctionsOf(std::string_view
   if (!s.ok()) return s.status();
   (*s)->BindText(1, offender_key);
   std::vector<PriorSanction> out;
-  for (;;) {
-    auto row = (*s)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status rows = EachRow(*s, [&]() -> Status {
     auto day = DayAt(**s, 1, "sanctions.decided_on");
     if (!day.ok()) return day.status();
     out.push_back({(*s)->ColumnText(0), *day});
-  }
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
   return out;
 }
 
