@@ -133,6 +133,12 @@ Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transi
     }
   }
 
+  // An annulled decision, or one the officer withdraws, imposes nothing any more: it leaves
+  // the sanctions register (recidivism.h counts only decisions that stand).
+  if (t.to == CaseState::kAnnulled || t.to == CaseState::kDismissed) {
+    Status r = store.DeleteSanctions(c.id);
+    if (!r.ok()) return r;
+  }
   Status u = store.UpdateCase(c, from, WakeOn(c, settings));
   if (!u.ok()) return u;
   CaseEvent ev{now,  actor.login, actor.name,   actor.role, std::string(t.action),

@@ -321,8 +321,11 @@ TEST_F(CaseActionsTest, AppealGrantedAnnuls) {
   Case c = *store_->GetCase(id);
   EXPECT_EQ(c.state, CaseState::kAppealed);
   EXPECT_EQ(c.state_deadline, std::nullopt);  // the court sets no term of ours
+  EXPECT_EQ(store_->SanctionsOf(OffenderKey(kAdult))->size(), 1u);
   ASSERT_TRUE(Do(id, "appeal_granted", officer_, In().Reason("vonnis"), "2026-06-15").ok());
   EXPECT_EQ(StateOf(id), CaseState::kAnnulled);
+  // An annulled decision no longer counts for recidivism (recidivism.h).
+  EXPECT_TRUE(store_->SanctionsOf(OffenderKey(kAdult))->empty());
   EXPECT_EQ(Do(id, "record_payment", finance_, {}, "2026-06-16").code(),
             StatusCode::kFailedPrecondition);
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <utility>
+
 #include "cases/case_actions.h"
 #include "core/local_time.h"
 #include "intake/camera_import.h"
@@ -48,17 +50,17 @@ Result<ProcessReport> Process(CaseStore& store, const GasSettings& settings, Ins
             ++report.expired;
             return Move(store, settings, *c, ExpiryTransition(c->track), clock, in, now);
           }
-          const int due_alarm = today >= limit->second_alarm  ? 5
-                                : today >= limit->first_alarm ? 4
-                                                              : 0;
-          if (due_alarm > c->alarm_months) {
-            c->alarm_months = due_alarm;
+          // Each alarm once, in order; a run that missed the 4-month day raises both.
+          for (const auto& [months, day] :
+               {std::pair{4, limit->first_alarm}, std::pair{5, limit->second_alarm}}) {
+            if (today < day || c->alarm_months >= months) continue;
+            c->alarm_months = months;
             c->updated_at = now;
             CaseEvent ev{now,
                          clock.login,
                          clock.name,
                          clock.role,
-                         fmt::format("alarm_{}_months", due_alarm),
+                         fmt::format("alarm_{}_months", months),
                          std::nullopt,
                          std::nullopt,
                          "",

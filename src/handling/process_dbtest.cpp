@@ -264,6 +264,19 @@ TEST_F(ProcessTest, AlarmsAtFourAndFiveMonthsThenExpiry) {
   EXPECT_EQ(Events(id).size(), 4u);
 }
 
+TEST_F(ProcessTest, ARunThatMissedTheFirstAlarmRaisesBoth) {
+  // Facts 2026-01-31, first run on 2026-06-30 (the 5-month day): both alarms, in order.
+  const CaseId id = OpenOverlast("2026-01-31");
+  ProcessReport r = RunOn("2026-06-30");
+  EXPECT_EQ(r.alarms, 2u);
+  std::vector<CaseEvent> ev = Events(id);
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[1].action, "alarm_4_months");
+  EXPECT_EQ(ev[2].action, "alarm_5_months");
+  EXPECT_EQ(store_->GetCase(id)->alarm_months, 5);
+  EXPECT_TRUE(Unchanged(RunOn("2026-06-30")));
+}
+
 TEST_F(ProcessTest, ExpiryWinsOverAPassedStateDeadline) {
   // Facts 2026-01-31 (limit 2026-07-31), procedure started Tuesday 2026-07-07: notified Fri
   // 2026-07-10, defence until Saturday 25 July -> Monday 2026-07-27. A first run only on

@@ -196,6 +196,9 @@ class CaseStore {
                                 LocalDate decided, std::string_view kind,
                                 std::optional<Money> amount) = 0;
   virtual Result<std::vector<PriorSanction>> SanctionsOf(std::string_view offender_key) = 0;
+  // Removes the sanctions of a case whose decision was annulled or withdrawn: they no longer
+  // count for recidivism (recidivism.h).
+  virtual Status DeleteSanctions(CaseId id) = 0;
 };
 
 }  // namespace hh

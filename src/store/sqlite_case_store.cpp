@@ -993,4 +993,11 @@ Result<std::vector<PriorSanction>> SqliteCaseStore::SanctionsOf(std::string_view
   return out;
 }
 
+Status SqliteCaseStore::DeleteSanctions(CaseId id) {
+  auto s = Stmt(sql::kSanctionsDeleteOfCase);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  return (*s)->Run();
+}
+
 }  // namespace hh

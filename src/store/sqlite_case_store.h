@@ -63,6 +63,7 @@ class SqliteCaseStore final : public CaseStore {
                         LocalDate decided, std::string_view kind,
                         std::optional<Money> amount) override;
   Result<std::vector<PriorSanction>> SanctionsOf(std::string_view offender_key) override;
+  Status DeleteSanctions(CaseId id) override;
 
  private:
   // The prepared statement for `sql` (one of the sql::k* constants), made on first use and
