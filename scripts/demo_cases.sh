@@ -62,12 +62,12 @@ PY
     hh review accept "$id" --db "$DB" --user controle1 >/dev/null
   done
   hh holders lookup --db "$DB" --user controle1 --register "$DEMO/register.csv" | sed 's/^/  holders /'
-  # The sanctioning officer sends the first invitations (posted on 27 March).
+  # The sanctioning officer sends the first invitations (posted today, 1 April).
   for id in $(hh cases list --db "$DB" --state invitation_due --limit 25 --csv | tail -n +2 | cut -d';' -f2); do
-    hh cases act "$id" send_invitation --db "$DB" --user sa.peeters --posted 2026-03-27 >/dev/null
+    hh cases act "$id" send_invitation --db "$DB" --user sa.peeters --posted 2026-04-01 >/dev/null
   done
   first_ov=$(hh cases list --db "$DB" --track overlast --csv | sed -n 2p | cut -d';' -f2)
-  hh cases act "$first_ov" start_procedure --db "$DB" --user sa.peeters --posted 2026-03-30 >/dev/null
+  hh cases act "$first_ov" start_procedure --db "$DB" --user sa.peeters --posted 2026-04-01 >/dev/null
   hh process --db "$DB" | grep -E '^(moved|expired|alarms):' | sed 's/^/  process /'
 fi
 

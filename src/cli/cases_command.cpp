@@ -137,8 +137,8 @@ void PrintFile(Session& s, const CaseFile& f, const Actor* viewer) {
              local.seconds_of_day % 3600 / 60);
   if (!c.zone_id.empty()) fmt::print("zone: {}\n", c.zone_id);
   if (!c.place.street.empty()) {
-    fmt::print("place: {} {}, {} {}\n", c.place.street, c.place.house_number, c.place.postal_code,
-               c.place.city);
+    fmt::print("place: {}{}{}, {} {}\n", c.place.street, c.place.house_number.empty() ? "" : " ",
+               c.place.house_number, c.place.postal_code, c.place.city);
   }
   if (!c.description.empty()) fmt::print("description: {}\n", c.description);
   fmt::print("offence: {}\narticle: {}\n", c.offence_code, c.article);

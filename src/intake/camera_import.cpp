@@ -497,7 +497,9 @@ Result<DetectionImportReport> ImportDetections(CaseStore& store, SettingsStore& 
       Status put = store.AppendReadKeys(fresh[i].utc_day, keys);
       if (!put.ok()) return put;
       report.remembered_keys += keys.size();
-      max_day = std::max(max_day, fresh[i].utc_day);
+      // A read dated after tomorrow (a camera with a wrong clock) must not move the memory's
+      // horizon into the future, or every later file would be too old.
+      max_day = std::max(max_day, std::min(fresh[i].utc_day, now.UtcDate().days() + 1));
       i = j;
     }
     if (max_day != INT32_MIN) {

@@ -81,12 +81,15 @@ class CameraImportTest : public ::testing::Test {
   }
 
   // Imports `rows` (after the header) as detections file `name`.
+  // `now` is the importing command's clock (default Now()).
   Result<DetectionImportReport> Import(const std::string& name, const std::string& rows,
-                                       std::optional<Instant> as_of = std::nullopt) {
+                                       std::optional<Instant> as_of = std::nullopt,
+                                       std::optional<Instant> now = std::nullopt) {
     DetectionImportOptions opt;
     opt.as_of = as_of;
     return ImportDetections(*store_, *settings_store_, settings_,
-                            Write(name, std::string(kDetectionsHeader) + rows), opt, Now());
+                            Write(name, std::string(kDetectionsHeader) + rows), opt,
+                            now.value_or(Now()));
   }
 
   // Decides the waiting reads due at `as_of`, in one transaction as `handhaving process` does.
@@ -743,16 +746,35 @@ TEST_F(CameraImportTest, ReadsOlderThanTheMemoryAreRejectedTooOld) {
 
   // A read of 20 April moves the horizon to 16 March: the keys of 10 March and 3 February are
   // forgotten, and the March file, imported again, is now too old rather than repeated.
-  auto april = Import("april.csv", "CAM1,A1,2026-04-20T12:00:00Z,2OLD006,BE,0.95,img/a1.jpg\n");
+  auto april = Import("april.csv", "CAM1,A1,2026-04-20T12:00:00Z,2OLD006,BE,0.95,img/a1.jpg\n",
+                      std::nullopt, At("2026-04-21T08:00:00Z"));
   ASSERT_TRUE(april.ok()) << april.status().ToString();
   EXPECT_EQ(april->remembered_keys, 1u);
   EXPECT_EQ(april->forgotten_keys, 2u);
-  auto march = Import("march.csv", "CAM1,M1,2026-03-10T12:00:00Z,2OLD001,BE,0.95,img/m1.jpg\n");
+  auto march = Import("march.csv", "CAM1,M1,2026-03-10T12:00:00Z,2OLD001,BE,0.95,img/m1.jpg\n",
+                      std::nullopt, At("2026-04-21T08:00:00Z"));
   ASSERT_TRUE(march.ok()) << march.status().ToString();
   EXPECT_EQ(march->stats.repeated_reads, 0u);
   ASSERT_EQ(march->rejects.size(), 1u);
   EXPECT_EQ(march->rejects[0].reason.rfind("too_old:", 0), 0u) << march->rejects[0].reason;
   EXPECT_EQ(CasesWithPlate("2OLD001"), 1);
+}
+
+// A camera with a wrong clock: a read dated a year ahead is imported, but the memory's horizon
+// moves no further than the day after the importing command's clock, so the next normal file
+// is not too old.
+TEST_F(CameraImportTest, AFutureReadDoesNotMoveTheHorizonPastTomorrow) {
+  LoadCameras();
+  ASSERT_TRUE(
+      Import("future.csv", "CAM1,F1,2027-03-19T12:00:00Z,2FUT001,BE,0.95,img/f1.jpg\n").ok());
+  // Now() is 2026-03-20: the horizon is 2026-03-21 - 35 days = 2026-02-14.
+  auto r = Import("normal.csv",
+                  "CAM1,N1,2026-02-14T00:00:00Z,2FUT002,BE,0.95,img/n1.jpg\n"
+                  "CAM1,N2,2026-02-13T23:59:59Z,2FUT003,BE,0.95,img/n2.jpg\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->rejects.size(), 1u);
+  EXPECT_EQ(r->rejects[0].line, 3u);
+  EXPECT_EQ(CasesWithPlate("2FUT002"), 1);
 }
 
 // A shorter memory moves the horizon: 7 days before 10 March is 3 March.
