@@ -456,6 +456,11 @@ bool IsValidCompanyNumber(std::string_view digits) {
 Result<std::vector<OverlastFinding>> ReadOverlastJson(const std::string& path) {
   std::string text;
   if (Status s = ReadWholeFile(path, &text); !s.ok()) return s;
+  return ParseOverlastJson(text, path);
+}
+
+Result<std::vector<OverlastFinding>> ParseOverlastJson(const std::string& text,
+                                                       const std::string& path) {
   json doc;
   try {
     doc = json::parse(text);

@@ -71,6 +71,11 @@ struct OverlastFinding {
 //    taken as absent. Messages quote the value of non-personal fields only.
 [[nodiscard]] Result<std::vector<OverlastFinding>> ReadOverlastJson(const std::string& path);
 
+// The same for a file's text already in memory (`path` stands for the file in messages): for
+// the API and the fuzzer.
+[[nodiscard]] Result<std::vector<OverlastFinding>> ParseOverlastJson(const std::string& text,
+                                                                     const std::string& path);
+
 // Whether `digits` (10 ASCII digits) is a valid Belgian enterprise (KBO/BCE) number: its last
 // two digits equal 97 - (the number of its first eight digits mod 97).
 bool IsValidCompanyNumber(std::string_view digits);

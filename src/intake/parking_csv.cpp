@@ -161,12 +161,23 @@ std::optional<ParkingFinding> ParseRow(const std::string& file, const CsvRecord&
 
 }  // namespace
 
+namespace {
+Result<ParkingFile> ReadParking(CsvReader& reader, const std::string& path);
+}  // namespace
+
 Result<ParkingFile> ReadParkingCsv(const std::string& path) {
   auto opened = CsvReader::OpenFile(path);
   // CsvReader says NotFound for a missing file; for intake every unopenable file is Unavailable.
   if (!opened.ok()) return Unavailable(opened.status().message());
-  CsvReader& reader = **opened;
+  return ReadParking(**opened, path);
+}
 
+Result<ParkingFile> ParseParkingCsv(std::string text, const std::string& name) {
+  return ReadParking(*CsvReader::FromString(std::move(text)), name);
+}
+
+namespace {
+Result<ParkingFile> ReadParking(CsvReader& reader, const std::string& path) {
   CsvRecord header;
   if (!reader.Next(&header)) {
     if (!reader.io_status().ok()) return Unavailable(path + ": " + reader.io_status().message());
@@ -217,5 +228,6 @@ Result<ParkingFile> ReadParkingCsv(const std::string& path) {
   if (!reader.io_status().ok()) return Unavailable(path + ": " + reader.io_status().message());
   return out;
 }
+}  // namespace
 
 }  // namespace hh

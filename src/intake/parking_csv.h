@@ -66,4 +66,8 @@ inline constexpr std::string_view kParkingColumns[] = {
 // plate or an address.
 [[nodiscard]] Result<ParkingFile> ReadParkingCsv(const std::string& path);
 
+// The same for a file's text already in memory (`name` stands for the path in messages): for
+// uploads and the fuzzer.
+[[nodiscard]] Result<ParkingFile> ParseParkingCsv(std::string text, const std::string& name);
+
 }  // namespace hh
