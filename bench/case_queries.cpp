@@ -2,7 +2,8 @@
 // reach": each under 20 ms). Fills the database named by --db with synthetic cases once (tracks,
 // states, deadlines, plates and addressee names spread as a city's would be; the file is kept
 // for the next run), then times every filter of `cases list` through the CaseStore interface,
-// the first page and a page deep in the list, and prints median, 99th percentile and maximum.
+// the first page and a page deep in the list, and prints median, 99th percentile and maximum
+// (after one untimed round) and the first, cold call.
 // Synthetic data only: no real plate or person.
 #include <fmt/core.h>
 
@@ -194,10 +195,21 @@ int main(int argc, char** argv) {
        20},
   };
   fmt::print("cases in the store: {}\n", CountCases(**db));
-  fmt::print("{:<34} {:>9} {:>9} {:>9} {:>6}  {}\n", "query (50 a page)", "median ms", "p99 ms",
-             "max ms", "rows", "target < 20 ms");
+  fmt::print("{:<34} {:>9} {:>9} {:>9} {:>8} {:>6}  {}\n", "query (50 a page)", "median ms",
+             "p99 ms", "max ms", "cold ms", "rows", "target < 20 ms (max, warm)");
   bool all = true;
   for (const Query& q : queries) {
+    // The first call's time, with the pages it needs not yet in SQLite's cache (shown, not
+    // judged), then one untimed round: a server answers from a warm cache.
+    double cold_ms = 0;
+    for (int i = 0; i < kSamples; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      if (!store.ListCases(q.filter(i)).ok()) return 1;
+      if (i == 0) {
+        cold_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                      .count();
+      }
+    }
     std::vector<double> ms;
     size_t rows = 0;
     for (int i = 0; i < kSamples; ++i) {
@@ -222,8 +234,8 @@ int main(int argc, char** argv) {
     const double p99 = ms[ms.size() * 99 / 100];
     const bool ok = ms.back() < 20.0;
     all = all && ok;
-    fmt::print("{:<34} {:>9.3f} {:>9.3f} {:>9.3f} {:>6}  {}\n", q.name, ms[ms.size() / 2], p99,
-               ms.back(), rows, ok ? "met" : "MISSED");
+    fmt::print("{:<34} {:>9.3f} {:>9.3f} {:>9.3f} {:>8.3f} {:>6}  {}\n", q.name, ms[ms.size() / 2],
+               p99, ms.back(), cold_ms, rows, ok ? "met" : "MISSED");
   }
   fmt::print("all queries under 20 ms (max of {} calls each): {}\n", kSamples,
              all ? "met" : "MISSED");

@@ -83,5 +83,8 @@ database:  $(du -h "$OUT/run$RUNS.db" | cut -f1) ($OUT/run$RUNS.db)
 EOT
 
 echo >&2
+# The imports above leave hundreds of MB of dirty pages; write them out first, so the kernel's
+# writeback does not stall the query timings.
+sync
 echo "case queries with one million cases (build/bench/hh_casebench) ..." >&2
 build/bench/hh_casebench --db build/bench-data/cases-1m.db
