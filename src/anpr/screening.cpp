@@ -224,6 +224,12 @@ class Classifier {
       import_->not_before->AppendUtc(detail);
       return Reject(b, rec.line, "too_old", detail);
     }
+    if (import_ != nullptr && import_->not_after && at > *import_->not_after) {
+      std::string detail = "observed_at \"" + std::string(f[col_.observed]) +
+                           "\" is after the importing clock's limit ";
+      import_->not_after->AppendUtc(detail);
+      return Reject(b, rec.line, "future_read", detail + " (is the camera's clock wrong?)");
+    }
     const std::string_view detection_id = f[col_.detection];
     const Camera& cam = cfg_.cameras[camera];
 

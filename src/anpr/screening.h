@@ -84,6 +84,9 @@ struct ImportMode {
                                       // produce nothing; not owned, must outlive the run
   std::optional<Instant> not_before;  // valid rows with observed_at < not_before (the store's
                                       // read memory horizon) are rejected as too_old
+  std::optional<Instant> not_after;   // valid rows with observed_at > not_after (after the
+                                      // importing clock, with a margin) are rejected as
+                                      // future_read: a camera with a wrong clock
 };
 
 struct ScreenOptions {
@@ -128,7 +131,8 @@ struct RejectedRow {
   uint64_t line;
   std::string reason;  // "code: detail", code one of bad_quoting, column_count, unknown_camera,
                        // bad_instant, empty_plate, bad_plate (too long), bad_confidence and, in
-                       // import mode only, too_old (the first that applies, in this order)
+                       // import mode only, too_old and future_read (the first that applies, in
+                       // this order)
 };
 
 // Import mode: a distinct valid read that the store did not know, whatever its outcome.

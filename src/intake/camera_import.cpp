@@ -467,6 +467,9 @@ Result<DetectionImportReport> ImportDetections(CaseStore& store, SettingsStore& 
     if (!loaded.ok()) return loaded;
     mode.known = &known;
   }
+  // A read after the importing clock (plus a day for cameras whose clock runs a little fast)
+  // cannot have happened yet.
+  mode.not_after = now.PlusSeconds(kSecondsPerDay);
   opt.import = mode;
   timer.Mark("read memory loaded");
 

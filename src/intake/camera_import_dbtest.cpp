@@ -35,7 +35,9 @@ Instant At(const char* text) { return *Instant::Parse(text); }
 LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
 
 // The import runs on 20 March 2026, after every read of these tests.
-Instant Now() { return At("2026-03-20T09:00:00Z"); }
+// The importing commands' clock: after every read of these tests (reads after it, plus a day,
+// are future_read).
+Instant Now() { return At("2026-06-01T09:00:00Z"); }
 
 // Four cameras: two entry cameras and an exit camera on zone Z1, one entry camera on Z2. No
 // zones file: both zones are restricted at all times.
@@ -760,20 +762,35 @@ TEST_F(CameraImportTest, ReadsOlderThanTheMemoryAreRejectedTooOld) {
   EXPECT_EQ(CasesWithPlate("2OLD001"), 1);
 }
 
-// A camera with a wrong clock: a read dated a year ahead is imported, but the memory's horizon
-// moves no further than the day after the importing command's clock, so the next normal file
-// is not too old.
-TEST_F(CameraImportTest, AFutureReadDoesNotMoveTheHorizonPastTomorrow) {
+// A camera with a wrong clock: a read dated after the importing clock plus a day is rejected
+// as future_read (nothing of it is kept, and it cannot move the memory's horizon); one within
+// the day is imported, and the horizon moves no further than the day after the clock, so the
+// next normal file is not too old.
+TEST_F(CameraImportTest, FutureReadsAreRejectedAndCannotMoveTheHorizon) {
   LoadCameras();
-  ASSERT_TRUE(
-      Import("future.csv", "CAM1,F1,2027-03-19T12:00:00Z,2FUT001,BE,0.95,img/f1.jpg\n").ok());
-  // Now() is 2026-03-20: the horizon is 2026-03-21 - 35 days = 2026-02-14.
+  // Now() is 2026-06-01T09:00:00Z: the limit is 2026-06-02T09:00:00Z.
+  auto future = Import("future.csv",
+                       "CAM1,F1,2027-03-19T12:00:00Z,2FUT001,BE,0.95,img/f1.jpg\n"
+                       "CAM1,F2,2026-06-02T09:00:01Z,2FUT004,BE,0.95,img/f2.jpg\n"
+                       "CAM1,F3,2026-06-02T09:00:00Z,2FUT005,BE,0.95,img/f3.jpg\n");
+  ASSERT_TRUE(future.ok()) << future.status().ToString();
+  ASSERT_EQ(future->rejects.size(), 2u);
+  EXPECT_EQ(future->rejects[0].line, 2u);
+  EXPECT_EQ(future->rejects[0].reason.rfind("future_read: ", 0), 0u) << future->rejects[0].reason;
+  EXPECT_EQ(future->rejects[0].reason.find("2FUT001"), std::string::npos);  // no plate
+  EXPECT_EQ(future->rejects[1].line, 3u);
+  EXPECT_EQ(CasesWithPlate("2FUT001"), 0);
+  EXPECT_EQ(CasesWithPlate("2FUT004"), 0);
+  EXPECT_EQ(CasesWithPlate("2FUT005"), 1);
+  // The newest read is 2026-06-02 (UTC day), within the clock's next day: the horizon is
+  // 2026-06-02 - 35 days = 2026-04-28.
   auto r = Import("normal.csv",
-                  "CAM1,N1,2026-02-14T00:00:00Z,2FUT002,BE,0.95,img/n1.jpg\n"
-                  "CAM1,N2,2026-02-13T23:59:59Z,2FUT003,BE,0.95,img/n2.jpg\n");
+                  "CAM1,N1,2026-04-28T00:00:00Z,2FUT002,BE,0.95,img/n1.jpg\n"
+                  "CAM1,N2,2026-04-27T23:59:59Z,2FUT003,BE,0.95,img/n2.jpg\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->rejects.size(), 1u);
   EXPECT_EQ(r->rejects[0].line, 3u);
+  EXPECT_EQ(r->rejects[0].reason.rfind("too_old: ", 0), 0u) << r->rejects[0].reason;
   EXPECT_EQ(CasesWithPlate("2FUT002"), 1);
 }
 
