@@ -117,6 +117,16 @@ Status ReviewReject(CaseStore& store, const GasSettings& settings, CaseId id,
     if (!t.ok()) return t.status();
     ActInput in;
     in.reason = std::string(reason);
+    if (c->track == Track::kAutoluw) {
+      // Privacy (GAS.md 6.7: candidates are kept only until review is done): a rejected camera
+      // case is a misread or a vehicle that did not offend; its reads and plate go, the case
+      // and its reason stay for the statistics.
+      auto gone = store.DeleteCameraEvidence(id);
+      if (!gone.ok()) return gone.status();
+      c->plate.clear();
+      c->country.clear();
+      in.detail = "camera-lezingen en nummerplaat gewist";
+    }
     return Move(store, settings, *c, **t, actor, in, now);
   });
 }

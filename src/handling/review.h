@@ -36,6 +36,8 @@ enum class CorrectionOutcome {
                                                       CaseId id, std::string_view plate,
                                                       const Actor& actor, Instant now);
 
+// Rejects with a reason. A camera case's reads and plate are erased (the case, its reason and
+// its timeline stay); a parking finding keeps its evidence.
 [[nodiscard]] Status ReviewReject(CaseStore& store, const GasSettings& settings, CaseId id,
                                   std::string_view reason, const Actor& actor, Instant now);
 

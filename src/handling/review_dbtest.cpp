@@ -201,6 +201,11 @@ TEST_F(ReviewTest, RejectNeedsAReason) {
   EXPECT_EQ(f.events[1].action, "review_reject");
   EXPECT_EQ(f.events[1].reason, "nummerplaat onleesbaar op de foto");
   EXPECT_EQ(f.events[1].actor, "rev1");
+  // A rejected camera case keeps nothing of the vehicle: no plate, no reads.
+  EXPECT_EQ(f.c.plate, "");
+  EXPECT_EQ(f.c.country, "");
+  EXPECT_TRUE(f.evidence.empty());
+  EXPECT_EQ(f.events[1].detail, "camera-lezingen en nummerplaat gewist");
 }
 
 // A viewer may not review: every review act is PermissionDenied and changes nothing.
