@@ -146,6 +146,14 @@ Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transi
   return store.AppendEvent(c.id, ev);
 }
 
+Status CheckRole(const Transition& t, const Actor& actor) {
+  if (RoleMayTake(t, actor.role)) return Status::Ok();
+  return Status(StatusCode::kPermissionDenied,
+                "user \"" + actor.login + "\" (" + std::string(RoleName(actor.role)) +
+                    ") may not take action " + std::string(t.action) +
+                    (t.decides_sanction ? ": only the sanctioning officer decides" : ""));
+}
+
 const Party* Addressee(const CaseFile& file) {
   for (const Party& p : file.parties) {
     if (p.addressee) return &p;
@@ -248,12 +256,7 @@ Status Act(CaseStore& store, const GasSettings& settings, CaseId id, std::string
       return FailedPrecondition("action " + std::string(action) +
                                 " needs the driver's details: use `handhaving cases driver`");
     }
-    if (!RoleMayTake(tr, actor.role)) {
-      return Status(StatusCode::kPermissionDenied,
-                    "user \"" + actor.login + "\" (" + std::string(RoleName(actor.role)) +
-                        ") may not take action " + std::string(action) +
-                        (tr.decides_sanction ? ": only the sanctioning officer decides" : ""));
-    }
+    if (Status role = CheckRole(tr, actor); !role.ok()) return role;
     if ((tr.needs & kNeedsReason) != 0 && input.reason.empty()) {
       return InvalidArgument("action " + std::string(action) + " needs --reason");
     }

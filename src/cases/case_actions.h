@@ -82,6 +82,10 @@ std::optional<LocalDate> WakeOn(const Case& c, const GasSettings& settings);
 // applied. Not flagged when the case has no identified offender.
 [[nodiscard]] Result<RecidivismFlag> RecidivismOf(CaseStore& store, const CaseFile& file);
 
+// OK when the actor's role may take `t`; else PermissionDenied naming the user, the role and the
+// action (and, for a decision, that only the sanctioning officer decides).
+[[nodiscard]] Status CheckRole(const Transition& t, const Actor& actor);
+
 // The addressee of a case file, or nullptr.
 const Party* Addressee(const CaseFile& file);
 

@@ -51,11 +51,10 @@ Status MoveBy(CaseStore& store, const GasSettings& settings, Case& c, std::strin
 Result<LookupReport> IdentifyHolders(CaseStore& store, VehicleRegister& reg,
                                      const GasSettings& settings, const Actor& actor, Instant now,
                                      uint64_t limit) {
-  const auto* probe = &AllTransitions()[0];
-  for (const Transition& t : AllTransitions()) {
-    if (t.action == "holder_person") probe = &t;
-  }
-  if (!RoleMayTake(*probe, actor.role)) {
+  // Every outcome of a lookup is taken by the same roles: those of holder_person.
+  auto outcome = FindTransition(Track::kParkeren, CaseState::kHolderLookup, "holder_person");
+  if (!outcome.ok()) return outcome.status();
+  if (!RoleMayTake(**outcome, actor.role)) {
     return Status(StatusCode::kPermissionDenied, "user \"" + actor.login + "\" (" +
                                                      std::string(RoleName(actor.role)) +
                                                      ") may not query the vehicle register");
@@ -141,10 +140,7 @@ Status NameDriver(CaseStore& store, const GasSettings& settings, CaseId id, cons
     if (!c.ok()) return c.status();
     auto t = FindTransition(c->track, c->state, "name_driver");
     if (!t.ok()) return t.status();
-    if (!RoleMayTake(**t, actor.role)) {
-      return Status(StatusCode::kPermissionDenied,
-                    "user \"" + actor.login + "\" may not re-address a case");
-    }
+    if (Status role = CheckRole(**t, actor); !role.ok()) return role;
     if (driver.name.empty()) return InvalidArgument("the driver needs a name");
     if (driver.company) return InvalidArgument("the driver is a person, not a company");
     if (!driver.birth_date) return InvalidArgument("the driver needs a birth date");

@@ -8,10 +8,9 @@
 namespace hh {
 namespace {
 
-// Loads the case, checks that it waits for review and that `actor` may take `action`, and
-// returns its transition.
-Result<const Transition*> Prepare(CaseStore& store, const Case& c, std::string_view action,
-                                  const Actor& actor) {
+// Checks that the case waits for review and that `actor` may take `action`, and returns its
+// transition.
+Result<const Transition*> Prepare(const Case& c, std::string_view action, const Actor& actor) {
   auto t = FindTransition(c.track, c.state, action);
   if (!t.ok()) {
     if (t.status().code() == StatusCode::kFailedPrecondition) {
@@ -20,12 +19,7 @@ Result<const Transition*> Prepare(CaseStore& store, const Case& c, std::string_v
     }
     return t.status();
   }
-  (void)store;
-  if (!RoleMayTake(**t, actor.role)) {
-    return Status(StatusCode::kPermissionDenied, "user \"" + actor.login + "\" (" +
-                                                     std::string(RoleName(actor.role)) +
-                                                     ") may not review cases");
-  }
+  if (Status role = CheckRole(**t, actor); !role.ok()) return role;
   return *t;
 }
 
@@ -45,7 +39,7 @@ Status ReviewAccept(CaseStore& store, const GasSettings& settings, CaseId id, co
   return store.Transact([&]() -> Status {
     auto c = store.GetCase(id);
     if (!c.ok()) return c.status();
-    auto t = Prepare(store, *c, "review_accept", actor);
+    auto t = Prepare(*c, "review_accept", actor);
     if (!t.ok()) return t.status();
     return Move(store, settings, *c, **t, actor, {}, now);
   });
@@ -59,7 +53,7 @@ Result<CorrectionOutcome> ReviewCorrect(CaseStore& store, const GasSettings& set
   Status s = store.Transact([&]() -> Status {
     auto c = store.GetCase(id);
     if (!c.ok()) return c.status();
-    auto t = Prepare(store, *c, "review_correct", actor);
+    auto t = Prepare(*c, "review_correct", actor);
     if (!t.ok()) return t.status();
     if (parsed->normalised() == c->plate) {
       return InvalidArgument("the corrected plate is the plate the case has");
@@ -113,7 +107,7 @@ Status ReviewReject(CaseStore& store, const GasSettings& settings, CaseId id,
   return store.Transact([&]() -> Status {
     auto c = store.GetCase(id);
     if (!c.ok()) return c.status();
-    auto t = Prepare(store, *c, "review_reject", actor);
+    auto t = Prepare(*c, "review_reject", actor);
     if (!t.ok()) return t.status();
     ActInput in;
     in.reason = std::string(reason);

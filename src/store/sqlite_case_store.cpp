@@ -65,7 +65,13 @@ std::string OptText(const Statement& s, int col) {
   return s.Type(col) == ColumnType::kNull ? std::string() : s.ColumnText(col);
 }
 
-std::string_view CategoryName(TrafficCategory c) { return TrafficCategoryName(c); }
+// The name filter's folding: ASCII letters lower-cased, as SQLite's lower() does.
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
 std::optional<TrafficCategory> ParseCategory(std::string_view name) {
   for (TrafficCategory c : {TrafficCategory::kCategory1, TrafficCategory::kCategory2,
                             TrafficCategory::kCategory4, TrafficCategory::kCameraC3F103}) {
@@ -444,7 +450,7 @@ Result<CaseId> SqliteCaseStore::InsertCase(const Case& c, std::optional<LocalDat
   st->BindText(16, c.offence_code);
   st->BindText(17, c.article);
   if (c.category) {
-    st->BindText(18, CategoryName(*c.category));
+    st->BindText(18, TrafficCategoryName(*c.category));
   } else {
     st->BindNull(18);
   }
@@ -500,7 +506,7 @@ Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
   BindOptText(st, 13, Day(wake_on));
   st->BindText(14, c.updated_at.ToUtcString());
   if (c.category) {
-    st->BindText(16, CategoryName(*c.category));
+    st->BindText(16, TrafficCategoryName(*c.category));
   } else {
     st->BindNull(16);
   }
@@ -763,9 +769,8 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
   }
   BindOptText(st, 3, Day(f.due_before));
   BindOptText(st, 4, NonEmpty(f.plate));
-  std::string name_lo, name_hi;
-  for (char ch : f.name) name_lo += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  name_hi = name_lo + "\xff";
+  const std::string name_lo = AsciiLower(f.name);
+  const std::string name_hi = name_lo + "\xff";
   if (f.name.empty()) {
     st->BindNull(5);
     st->BindNull(6);
@@ -778,7 +783,7 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
   st->BindInt64(8, limit + 1);  // one more, to know whether there is a next page
   if (due_order || name_order) st->BindText(9, after_key);  // "" sorts before every key
   CasePage page;
-  std::string last_name_key;  // SQLite's lower() folds ASCII only, as this does
+  std::string last_name_key;
   for (;;) {
     auto row = st->Step();
     if (!row.ok()) return row.status();
@@ -802,12 +807,7 @@ Result<CasePage> SqliteCaseStore::ListCases(const CaseFilter& f) {
     c.facts_day = *day;
     c.plate = OptText(*st, 4);
     c.name = OptText(*st, 5);
-    if (name_order) {
-      last_name_key.clear();
-      for (char ch : c.name) {
-        last_name_key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      }
-    }
+    if (name_order) last_name_key = AsciiLower(c.name);
     auto due = OptDayAt(*st, 6, "cases.due_on");
     if (!due.ok()) return due.status();
     c.due_on = *due;
