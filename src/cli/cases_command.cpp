@@ -326,9 +326,9 @@ Status RunProcess(const CaseArgs& a) {
   if (!r.ok()) return r.status();
   fmt::print(
       "as_of: {}\npending_decided: {}\npending_exempt: {}\nnew_cases: {}\njoined_reads: {}\n"
-      "moved: {}\nexpired: {}\nalarms: {}\n",
+      "moved: {}\nexpired: {}\nalarms: {}\nregister_purged: {}\n",
       as_of.ToUtcString(), r->pending_decided, r->pending_exempt, r->new_cases, r->joined_reads,
-      r->moved, r->expired, r->alarms);
+      r->moved, r->expired, r->alarms, r->register_purged);
   return Status::Ok();
 }
 

@@ -51,6 +51,18 @@ Status ValidateSettings(const GasSettings& s) {
     return OutOfRange("community_service_max_hours_minor", s.community_service_max_hours_minor,
                       "must be 1..15 (the legal cap for minors, GAS.md 1.3)");
   }
+  if (s.qr_ogm_field != "unstructured" && s.qr_ogm_field != "structured") {
+    return InvalidArgument("setting qr_ogm_field: \"" + s.qr_ogm_field +
+                           "\" must be unstructured or structured");
+  }
+  for (int mm : {s.window_left_mm, s.window_top_mm, s.window_width_mm, s.window_height_mm}) {
+    if (mm < 0 || mm > 297) {
+      return OutOfRange("window position", mm, "must be 0..297 millimetres (0: the default)");
+    }
+  }
+  if (s.city_beneficiary.empty() || s.city_beneficiary.size() > 70) {
+    return InvalidArgument("setting city_beneficiary must be 1..70 characters (EPC QR name)");
+  }
   if (s.community_service_max_hours_adult < 1) {
     return OutOfRange("community_service_max_hours_adult", s.community_service_max_hours_adult,
                       "must be at least 1");

@@ -105,6 +105,29 @@ struct GasSettings {
   // seen are refused (too_old). Default 35 days (the camerawet's 1 month plus the
   // regularisation window); 7..366.
   int read_memory_days = 35;
+
+  // --- The city's details for letters and payments (issue 4). Set per city; the defaults are
+  // Mechelen's demo values, clearly not a real account until the city sets its own.
+  std::string city_name = "Stad Mechelen";
+  // The sender block, lines separated by '|'.
+  std::string city_sender = "Stad Mechelen|Dienst GAS|Grote Markt 21|2800 Mechelen";
+  std::string city_place = "Mechelen";  // "Mechelen, 01/12/2026" above the letter
+  std::string city_iban = "BE71096123456769";  // the collection account (a valid demo IBAN)
+  std::string city_bic = "GKCCBEBB";
+  std::string city_beneficiary = "Stad Mechelen GAS";  // the EPC QR's name (<= 70)
+  // Where the EPC QR carries the structured reference (GAS.md 4.2, an open point to test
+  // with the four big Belgian banking apps): "unstructured" (field 11 as +++...+++, which
+  // every app shows to the payer) or "structured" (field 10, the 12 digits).
+  std::string qr_ogm_field = "unstructured";
+  // The folder of the letter templates (templates/letters/<language>/<kind>.txt); empty: the
+  // templates installed with the program.
+  std::string letter_templates_dir;
+  // The address window of the city's envelopes, millimetres from the page's top-left corner
+  // (see docs/letters.md for the default's source).
+  int window_left_mm = 0;    // 0: the letter engine's documented default
+  int window_top_mm = 0;
+  int window_width_mm = 0;
+  int window_height_mm = 0;
 };
 
 // OK when every field is within its documented range; otherwise InvalidArgument naming the

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "cases/case_actions.h"
@@ -82,6 +83,15 @@ Result<ProcessReport> Process(CaseStore& store, const GasSettings& settings, Ins
       return store.UpdateCase(*c, c->state, WakeOn(*c, settings));
     });
     if (!s.ok()) return s;
+  }
+  // The GAS register forgets decisions older than its retention period (GAS.md 1.6).
+  LocalDate keep_from;
+  const bool ok = LocalDate::FromYmd(today.year() - settings.register_retention_years,
+                                     today.month(), today.month() == 2 ? std::min(today.day(), 28) : today.day(), &keep_from);
+  if (ok) {
+    auto purged = store.PurgeSanctionsBefore(keep_from);
+    if (!purged.ok()) return purged.status();
+    report.register_purged = static_cast<uint64_t>(*purged);
   }
   return report;
 }

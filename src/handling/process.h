@@ -2,7 +2,8 @@
 // that runs by itself because time passed, and nothing else: camera reads whose
 // regularisation window closed are decided, deadlines that passed move their cases (unpaid ->
 // reminder due, reminder unanswered -> enforceable, defence period over -> decision due, ...),
-// cases past their decision limit expire, and the 4- and 5-month alarms are raised. It never
+// cases past their decision limit expire, the 4- and 5-month alarms are raised, and the GAS
+// register forgets decisions past its retention period. It never
 // decides a sanction. Idempotent for a given as-of. Each case is one transaction of the store.
 #pragma once
 
@@ -23,6 +24,7 @@ struct ProcessReport {
   uint64_t moved = 0;    // deadline transitions taken
   uint64_t expired = 0;  // cases past their decision limit
   uint64_t alarms = 0;   // 4- and 5-month alarms raised
+  uint64_t register_purged = 0;  // sanctions past the register's retention, forgotten
 };
 
 // `as_of` is the process's "now": deadlines are compared with its Brussels day (a deadline's

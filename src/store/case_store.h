@@ -124,7 +124,8 @@ class CaseStore {
   virtual ~CaseStore() = default;
 
   // Runs `work` in one write transaction: committed when it returns OK, rolled back (nothing of
-  // it remains) when it returns an error or throws. Does not nest.
+  // it remains) when it returns an error or throws. A Transact within one joins it: its error
+  // must be passed up, so that the outer one rolls everything back.
   virtual Status Transact(const std::function<Status()>& work) = 0;
 
   // --- Users. AlreadyExists for a login in use.
@@ -199,6 +200,8 @@ class CaseStore {
   // Removes the sanctions of a case whose decision was annulled or withdrawn: they no longer
   // count for recidivism (recidivism.h).
   virtual Status DeleteSanctions(CaseId id) = 0;
+  // Forgets every sanction decided before `day` (the register's retention); how many.
+  virtual Result<int64_t> PurgeSanctionsBefore(LocalDate day) = 0;
 };
 
 }  // namespace hh

@@ -58,6 +58,14 @@ Field RuleField(std::string_view key, std::string_view source, WeekendRule GasSe
       }};
 }
 
+Field TextField(std::string_view key, std::string_view source, std::string GasSettings::*member) {
+  return {key, source, [member](const GasSettings& s) { return s.*member; },
+          [member](GasSettings& s, std::string_view t) {
+            s.*member = std::string(t);
+            return true;
+          }};
+}
+
 const std::vector<Field>& Fields() {
   static const std::vector<Field> kFields = {
       IntField("gas.minimum_age", "local policy, GAS.md 1.5 (14 or 16)", &GasSettings::minimum_age),
@@ -123,6 +131,22 @@ const std::vector<Field>& Fields() {
          return true;
        }},
       IntField("gas.read_memory_days", "privacy, GAS.md 5 and 6.7", &GasSettings::read_memory_days),
+      TextField("letters.city_name", "city details", &GasSettings::city_name),
+      TextField("letters.sender", "city details (lines separated by |)", &GasSettings::city_sender),
+      TextField("letters.place", "city details", &GasSettings::city_place),
+      TextField("letters.iban", "city details: the collection account", &GasSettings::city_iban),
+      TextField("letters.bic", "city details", &GasSettings::city_bic),
+      TextField("letters.beneficiary", "city details: EPC QR name (EPC069-12, <= 70)",
+                &GasSettings::city_beneficiary),
+      TextField("letters.qr_ogm_field", "[UNVERIFIED] GAS.md 4.2 (test with the banking apps)",
+                &GasSettings::qr_ogm_field),
+      TextField("letters.templates_dir", "local: empty = the installed templates",
+                &GasSettings::letter_templates_dir),
+      IntField("letters.window_left_mm", "the city's envelopes (0 = docs/letters.md default)",
+               &GasSettings::window_left_mm),
+      IntField("letters.window_top_mm", "the city's envelopes", &GasSettings::window_top_mm),
+      IntField("letters.window_width_mm", "the city's envelopes", &GasSettings::window_width_mm),
+      IntField("letters.window_height_mm", "the city's envelopes", &GasSettings::window_height_mm),
   };
   return kFields;
 }

@@ -126,6 +126,8 @@ Result<Statement*> SqliteCaseStore::Stmt(std::string_view sql) {
 }
 
 Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
+  // Within an open transaction the work joins it: the outer Transact commits or rolls back.
+  if (db_->InTransaction()) return work();
   Result<Transaction> tx = Transaction::Begin(*db_);
   if (!tx.ok()) return tx.status();
   Status s = work();
@@ -998,6 +1000,14 @@ Status SqliteCaseStore::DeleteSanctions(CaseId id) {
   if (!s.ok()) return s.status();
   (*s)->BindInt64(1, id.value);
   return (*s)->Run();
+}
+
+Result<int64_t> SqliteCaseStore::PurgeSanctionsBefore(LocalDate day) {
+  auto s = Stmt(sql::kSanctionsPurgeBefore);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, day.ToIsoString());
+  HH_TRY((*s)->Run());
+  return db_->Changes();
 }
 
 }  // namespace hh

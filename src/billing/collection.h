@@ -1,0 +1,41 @@
+// Collection after the letters: payment plans (instalments) and the hand-over of enforceable
+// cases to the bailiff (GAS.md 1.4.8, 2.2, 6.6). Reminders and "enforceable" themselves are
+// deadline transitions that `handhaving process` takes. Same thread and transaction rules as
+// the stores.
+#pragma once
+
+#include <string>
+
+#include "cases/case_actions.h"
+#include "core/instant.h"
+#include "core/status.h"
+#include "gas/settings.h"
+#include "store/case_store.h"
+#include "store/payment_store.h"
+
+namespace hh {
+
+// Splits the balance of the case's current request into `count` monthly instalments (2..24),
+// the first due on `first_due`, the last taking the cents that do not divide. The request and
+// the case's payment deadline move to the last instalment's day, so no reminder goes out while
+// the plan runs; the timeline records the plan. FailedPrecondition when the case is not
+// waiting for a payment or has a plan already; NotFound when it has no open request.
+[[nodiscard]] Status CreatePaymentPlan(CaseStore& cases, PaymentStore& payments,
+                                       const GasSettings& settings, CaseId id, int count,
+                                       LocalDate first_due, const Actor& actor, Instant now);
+
+struct BailiffExport {
+  int cases = 0;
+  Money total;      // the balances handed over
+  std::string csv;  // `;`-separated, for the bailiff (Belgian Excel opens it)
+};
+
+// Every enforceable case, as one CSV row each (the debtor's identity and address, the facts,
+// the amount, what was paid, the balance, the reference, the letters' posting days), and each
+// case moved to "handed to the bailiff" as `actor` (finance or the sanctioning officer), all in
+// one transaction. The export holds personal data: the timeline of each case records it.
+[[nodiscard]] Result<BailiffExport> ExportToBailiff(CaseStore& cases, PaymentStore& payments,
+                                                    const GasSettings& settings,
+                                                    const Actor& actor, Instant now);
+
+}  // namespace hh

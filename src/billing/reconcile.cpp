@@ -1,0 +1,357 @@
+#include "billing/reconcile.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "billing/payment_requests.h"
+#include "core/plate.h"
+
+namespace hh {
+namespace {
+
+std::string Joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += "; ";
+    out += p;
+  }
+  return out;
+}
+
+// Records `amount` on the case of `req` and says what it was. The payment row is written by
+// the caller with the outcome returned.
+Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
+                             const GasSettings& settings, PaymentRequest req, Money amount,
+                             int64_t payment_id, const Actor& actor, Instant now,
+                             Money* refunded) {
+  auto c = cases.GetCase(req.case_id);
+  if (!c.ok()) return c.status();
+  auto refund = [&](Money m, const std::string& why) -> Status {
+    Refund r;
+    r.payment_id = payment_id;
+    r.case_id = req.case_id;
+    r.amount = m;
+    r.reason = why;
+    r.created_at = now;
+    *refunded += m;
+    return payments.InsertRefund(r);
+  };
+  auto event = [&](const std::string& action, const std::string& detail) {
+    return cases.AppendEvent(c->id, CaseEvent{now, actor.login, actor.name, actor.role, action,
+                                              std::nullopt, std::nullopt, "", detail});
+  };
+  if (req.status == RequestStatus::kPaid) {
+    Status s = refund(amount, "betaling voor een reeds betaald verzoek");
+    if (!s.ok()) return s;
+    s = event("payment_duplicate",
+              fmt::format("Dubbele betaling {}: terug te betalen", amount.ToDutchString()));
+    if (!s.ok()) return s;
+    return PaymentOutcome::kDuplicate;
+  }
+  if (IsFinal(c->state) || req.status == RequestStatus::kCancelled) {
+    Status s = refund(amount, fmt::format("betaling na afsluiting van het dossier ({})",
+                                          CaseStateLabelNl(c->state)));
+    if (!s.ok()) return s;
+    s = event("payment_after_close",
+              fmt::format("Betaling {} na afsluiting: terug te betalen", amount.ToDutchString()));
+    if (!s.ok()) return s;
+    return PaymentOutcome::kAfterClose;
+  }
+  const Money balance = Balance(req);
+  if (amount < balance) {
+    req.paid += amount;
+    req.status = RequestStatus::kPartial;
+    Status s = payments.UpdateRequest(req);
+    if (!s.ok()) return s;
+    // GAS.md 6.6: a partial payment is a suspension event on the case.
+    s = event("payment_partial", fmt::format("Gedeeltelijke betaling {}; saldo {}",
+                                             amount.ToDutchString(),
+                                             Balance(req).ToDutchString()));
+    if (!s.ok()) return s;
+    return PaymentOutcome::kPartial;
+  }
+  const PaymentOutcome outcome = amount == balance ? PaymentOutcome::kExact
+                                                   : PaymentOutcome::kOverpaid;
+  req.paid = req.amount;
+  req.status = RequestStatus::kPaid;
+  Status s = payments.UpdateRequest(req);
+  if (!s.ok()) return s;
+  if (outcome == PaymentOutcome::kOverpaid) {
+    s = refund(amount - balance, "te veel betaald");
+    if (!s.ok()) return s;
+  }
+  auto t = FindTransition(c->track, c->state, "record_payment");
+  if (t.ok()) {
+    ActInput in;
+    in.detail = fmt::format("{} ontvangen{}", amount.ToDutchString(),
+                            outcome == PaymentOutcome::kOverpaid
+                                ? fmt::format(", {} terug te betalen",
+                                              (amount - balance).ToDutchString())
+                                : std::string());
+    Status m = Move(cases, settings, *c, **t, actor, in, now);
+    if (!m.ok()) return m;
+    return outcome;
+  }
+  // Paid in a state the payment does not end (an appeal before the court): the officer sees it.
+  s = event("payment_received",
+            fmt::format("Volledig betaald ({}) in de toestand {}", amount.ToDutchString(),
+                        CaseStateLabelNl(c->state)));
+  if (!s.ok()) return s;
+  return outcome;
+}
+
+void Count(ReconcileReport& r, PaymentOutcome o) {
+  switch (o) {
+    case PaymentOutcome::kExact:
+      ++r.exact;
+      break;
+    case PaymentOutcome::kPartial:
+      ++r.partial;
+      break;
+    case PaymentOutcome::kOverpaid:
+      ++r.overpaid;
+      break;
+    case PaymentOutcome::kDuplicate:
+      ++r.duplicate;
+      break;
+    case PaymentOutcome::kAfterClose:
+      ++r.after_close;
+      break;
+    case PaymentOutcome::kUnmatched:
+      ++r.unmatched;
+      break;
+  }
+}
+
+std::string CompactAccount(std::string_view a) {
+  std::string out;
+  for (char ch : a) {
+    if (ch != ' ') out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
+                                       const GasSettings& settings,
+                                       const std::vector<BankStatement>& statements,
+                                       const StatementSource& source, const Actor& actor,
+                                       Instant now) {
+  ReconcileReport report;
+  Status s = cases.Transact([&]() -> Status {
+    auto seen = payments.StatementFileSeen(source.file_sha256);
+    if (!seen.ok()) return seen.status();
+    if (*seen) return AlreadyExists(source.file_name + ": this file was imported before");
+    const std::string city = CompactAccount(source.city_account);
+    for (const BankStatement& st : statements) {
+      const std::string label = fmt::format("{}: statement {} of {}", source.file_name,
+                                            st.number, st.account);
+      if (!city.empty() && CompactAccount(st.account) != city) {
+        return InvalidArgument(label + " is not of the city's account " + city);
+      }
+      if (st.currency != "EUR") {
+        return InvalidArgument(label + " is in " + st.currency + ", not EUR");
+      }
+      auto dup = payments.StatementSeen(st.account, st.format, st.number, st.closing_date);
+      if (!dup.ok()) return dup.status();
+      if (*dup) return AlreadyExists(label + " was imported before");
+      StatementRecord rec;
+      rec.file_sha256 = source.file_sha256;
+      rec.file_name = source.file_name;
+      rec.format = st.format;
+      rec.account = st.account;
+      rec.number = st.number;
+      rec.closing_date = st.closing_date;
+      rec.transactions = static_cast<int64_t>(st.transactions.size());
+      rec.warnings = Joined(st.warnings);
+      rec.imported_at = now;
+      rec.imported_by = actor.login;
+      auto sid = payments.InsertStatement(rec);
+      if (!sid.ok()) return sid.status();
+      ++report.statements;
+      for (const std::string& w : st.warnings) report.warnings.push_back(label + ": " + w);
+      for (const BankTransaction& t : st.transactions) {
+        if (t.amount <= Money()) {
+          ++report.debits;
+          continue;
+        }
+        ++report.credits;
+        PaymentRecord p;
+        p.statement_id = *sid;
+        p.amount = t.amount;
+        p.booking_date = t.booking_date;
+        p.value_date = t.value_date;
+        p.bank_reference = t.bank_reference;
+        p.ogm = t.ogm ? t.ogm->digits() : std::string();
+        p.communication = t.communication;
+        p.counterparty_name = t.counterparty_name;
+        p.counterparty_account = t.counterparty_account;
+        std::optional<PaymentRequest> req;
+        if (t.ogm) {
+          auto found = payments.RequestByOgm(t.ogm->digits());
+          if (!found.ok()) return found.status();
+          req = *found;
+        }
+        if (!req) {
+          p.outcome = PaymentOutcome::kUnmatched;
+          auto pid = payments.InsertPayment(p);
+          if (!pid.ok()) return pid.status();
+          Count(report, p.outcome);
+          continue;
+        }
+        p.request_id = req->id;
+        p.outcome = PaymentOutcome::kUnmatched;  // replaced below, in this transaction
+        auto pid = payments.InsertPayment(p);
+        if (!pid.ok()) return pid.status();
+        auto outcome =
+            Apply(cases, payments, settings, *req, t.amount, *pid, actor, now, &report.refunds);
+        if (!outcome.ok()) return outcome.status();
+        Status a = payments.AssignPayment(*pid, req->id, *outcome, "", now);
+        if (!a.ok()) return a;
+        if (*outcome != PaymentOutcome::kDuplicate && *outcome != PaymentOutcome::kAfterClose) {
+          report.matched += std::min(t.amount, Balance(*req));
+        }
+        Count(report, *outcome);
+      }
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return report;
+}
+
+Result<PaymentOutcome> AssignPayment(CaseStore& cases, PaymentStore& payments,
+                                     const GasSettings& settings, int64_t payment_id,
+                                     CaseId case_id, const Actor& actor, Instant now) {
+  PaymentOutcome result = PaymentOutcome::kUnmatched;
+  Status s = cases.Transact([&]() -> Status {
+    auto p = payments.GetPayment(payment_id);
+    if (!p.ok()) return p.status();
+    if (!*p) return NotFound(fmt::format("no payment {}", payment_id));
+    if ((*p)->outcome != PaymentOutcome::kUnmatched) {
+      return FailedPrecondition(fmt::format("payment {} is not in the unmatched queue (it is {})",
+                                            payment_id, PaymentOutcomeName((*p)->outcome)));
+    }
+    auto req = CurrentRequest(payments, case_id);
+    if (!req.ok()) return req.status();
+    if (!*req) return NotFound(fmt::format("case {} has no payment request", case_id.value));
+    Money refunded;
+    auto outcome =
+        Apply(cases, payments, settings, **req, (*p)->amount, payment_id, actor, now, &refunded);
+    if (!outcome.ok()) return outcome.status();
+    result = *outcome;
+    return payments.AssignPayment(payment_id, (*req)->id, *outcome, actor.login, now);
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+Result<std::vector<Suggestion>> SuggestCases(CaseStore& cases, PaymentStore& payments,
+                                             const PaymentRecord& p, int limit) {
+  std::map<int64_t, Suggestion> found;
+  auto add = [&](CaseId id, const std::string& why, Money balance) -> Status {
+    auto it = found.find(id.value);
+    if (it != found.end()) {
+      if (it->second.why.find(why) == std::string::npos) it->second.why += ", " + why;
+      return Status::Ok();
+    }
+    auto c = cases.GetCase(id);
+    if (!c.ok()) return c.status();
+    found.emplace(id.value, Suggestion{id, CaseNumber(c->track, c->created_at.UtcDate().year(), id),
+                                       why, balance});
+    return Status::Ok();
+  };
+  // Cases that have a request open with this balance.
+  auto by_amount = payments.OpenRequestsWithBalance(p.amount, limit);
+  if (!by_amount.ok()) return by_amount.status();
+  for (const PaymentRequest& r : *by_amount) {
+    Status e = add(r.case_id, "bedrag", Balance(r));
+    if (!e.ok()) return e;
+  }
+  // A plate in the communication: every word of 4 to 10 letters and digits with both.
+  auto open_balance = [&](CaseId id) -> Result<std::optional<Money>> {
+    auto r = CurrentRequest(payments, id);
+    if (!r.ok()) return r.status();
+    if (!*r || (*r)->status == RequestStatus::kPaid) return std::optional<Money>();
+    return std::optional<Money>(Balance(**r));
+  };
+  std::string word;
+  std::vector<std::string> words;
+  for (char ch : p.communication + " ") {
+    if (std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '-') {
+      word += ch;
+    } else {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    }
+  }
+  for (const std::string& w : words) {
+    auto plate = Plate::Parse(w);
+    if (!plate.ok()) continue;
+    const std::string& n = plate->normalised();
+    const bool digit = std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool letter = std::any_of(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (n.size() < 4 || n.size() > 10 || !digit || !letter) continue;
+    CaseFilter f;
+    f.plate = n;
+    f.limit = limit;
+    auto page = cases.ListCases(f);
+    if (!page.ok()) return page.status();
+    for (const CaseSummary& cs : page->cases) {
+      auto bal = open_balance(cs.id);
+      if (!bal.ok()) return bal.status();
+      if (!*bal) continue;
+      Status e = add(cs.id, "nummerplaat", **bal);
+      if (!e.ok()) return e;
+    }
+  }
+  // The payer's name as the addressee's (either word order of the first two words).
+  std::vector<std::string> names;
+  {
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char ch : p.counterparty_name + " ") {
+      if (ch == ' ') {
+        if (!cur.empty()) parts.push_back(cur);
+        cur.clear();
+      } else {
+        cur += ch;
+      }
+    }
+    if (!parts.empty()) {
+      std::string all;
+      for (const std::string& part : parts) all += (all.empty() ? "" : " ") + part;
+      names.push_back(all);
+      if (parts.size() >= 2) names.push_back(parts[1] + " " + parts[0]);
+    }
+  }
+  for (const std::string& n : names) {
+    if (n.size() < 3) continue;
+    CaseFilter f;
+    f.name = n;
+    f.limit = limit;
+    auto page = cases.ListCases(f);
+    if (!page.ok()) return page.status();
+    for (const CaseSummary& cs : page->cases) {
+      auto bal = open_balance(cs.id);
+      if (!bal.ok()) return bal.status();
+      if (!*bal) continue;
+      Status e = add(cs.id, "naam", **bal);
+      if (!e.ok()) return e;
+    }
+  }
+  std::vector<Suggestion> out;
+  for (auto& [id, sug] : found) out.push_back(sug);
+  // More reasons first, then the oldest case.
+  std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+    return std::count(a.why.begin(), a.why.end(), ',') > std::count(b.why.begin(), b.why.end(), ',');
+  });
+  if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+  return out;
+}
+
+}  // namespace hh

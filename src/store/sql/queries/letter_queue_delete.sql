@@ -1,0 +1,1 @@
+DELETE FROM letter_queue WHERE id = ?1;

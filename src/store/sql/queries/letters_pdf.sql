@@ -1,0 +1,1 @@
+SELECT pdf FROM letters WHERE id = ?1;

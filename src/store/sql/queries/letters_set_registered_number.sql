@@ -1,0 +1,1 @@
+UPDATE letters SET registered_number = ?2 WHERE id = ?1;

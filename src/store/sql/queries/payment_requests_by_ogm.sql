@@ -1,0 +1,2 @@
+SELECT id, case_id, ogm, amount_cents, paid_cents, due_on, status, created_at
+FROM payment_requests WHERE ogm = ?1;

@@ -1,0 +1,1 @@
+SELECT status FROM refunds WHERE id = ?1;

@@ -1,0 +1,660 @@
+#include "store/sqlite_payment_store.h"
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sql_queries.h"  // generated from sql/queries/*.sql
+
+namespace hh {
+namespace {
+
+// The small helpers below are copies of those in sqlite_case_store.cpp (kept there unchanged),
+// with the optional integers and instants this store needs beside them.
+
+// Binds text, or NULL for an empty optional.
+void BindOptText(Statement* s, int i, const std::optional<std::string>& v) {
+  if (v) {
+    s->BindText(i, *v);
+  } else {
+    s->BindNull(i);
+  }
+}
+void BindOptInt(Statement* s, int i, const std::optional<int64_t>& v) {
+  if (v) {
+    s->BindInt64(i, *v);
+  } else {
+    s->BindNull(i);
+  }
+}
+std::optional<std::string> Day(const std::optional<LocalDate>& d) {
+  if (!d) return std::nullopt;
+  return d->ToIsoString();
+}
+// Instants are whole seconds, as the case tables' created_at: no query orders by them.
+std::optional<std::string> Utc(const std::optional<Instant>& t) {
+  if (!t) return std::nullopt;
+  return t->ToUtcString();
+}
+std::optional<std::string> NonEmpty(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  return std::string(s);
+}
+
+// Reads of stored values. The store wrote them, so a value that does not parse is a damaged
+// database: Internal, naming the column.
+Result<Instant> InstantAt(const Statement& s, int col, const char* name) {
+  const std::string text = s.ColumnText(col);
+  Instant t;
+  const char* why = nullptr;
+  if (!Instant::TryParse(text, &t, &why)) {
+    return Internal(std::string("store: column ") + name + " holds a bad instant");
+  }
+  return t;
+}
+Result<std::optional<Instant>> OptInstantAt(const Statement& s, int col, const char* name) {
+  if (s.Type(col) == ColumnType::kNull) return std::optional<Instant>();
+  auto t = InstantAt(s, col, name);
+  if (!t.ok()) return t.status();
+  return std::optional<Instant>(*t);
+}
+Result<LocalDate> DayAt(const Statement& s, int col, const char* name) {
+  auto d = LocalDate::Parse(s.ColumnText(col));
+  if (!d.ok()) return Internal(std::string("store: column ") + name + " holds a bad date");
+  return *d;
+}
+Result<std::optional<LocalDate>> OptDayAt(const Statement& s, int col, const char* name) {
+  if (s.Type(col) == ColumnType::kNull) return std::optional<LocalDate>();
+  auto d = DayAt(s, col, name);
+  if (!d.ok()) return d.status();
+  return std::optional<LocalDate>(*d);
+}
+std::string OptText(const Statement& s, int col) {
+  return s.Type(col) == ColumnType::kNull ? std::string() : s.ColumnText(col);
+}
+std::optional<int64_t> OptInt(const Statement& s, int col) {
+  if (s.Type(col) == ColumnType::kNull) return std::nullopt;
+  return s.ColumnInt64(col);
+}
+
+bool IsUnique(const Status& s) {
+  return !s.ok() && s.message().find("UNIQUE") != std::string::npos;
+}
+bool IsForeignKey(const Status& s) {
+  return !s.ok() && s.message().find("FOREIGN KEY") != std::string::npos;
+}
+
+std::optional<RequestStatus> ParseRequestStatus(std::string_view name) {
+  for (RequestStatus s : {RequestStatus::kOpen, RequestStatus::kPartial, RequestStatus::kPaid,
+                          RequestStatus::kCancelled}) {
+    if (RequestStatusName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+// Refund status names, as the CHECK of refunds.status has them.
+constexpr std::string_view kRefundOpen = "open";
+constexpr std::string_view kRefundDone = "done";
+
+// Steps `st` through its rows and calls row() for each, until the end or the first error (of
+// the step or of row()).
+template <typename F>
+Status EachRow(Statement* st, F row) {
+  for (;;) {
+    auto r = st->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return Status::Ok();
+    Status s = row();
+    if (!s.ok()) return s;
+  }
+}
+
+#define HH_TRY(expr)                         \
+  do {                                       \
+    Status hh_status_ = (expr);              \
+    if (!hh_status_.ok()) return hh_status_; \
+  } while (0)
+
+// Row readers, one per table, for the column lists of the *_get.sql queries (the other SELECTs
+// of a table list the same columns in the same order).
+
+// payment_requests_get.sql: id, case_id, ogm, amount_cents, paid_cents, due_on, status,
+// created_at.
+Result<PaymentRequest> ReadRequest(const Statement& st) {
+  PaymentRequest r;
+  r.id = st.ColumnInt64(0);
+  r.case_id = CaseId{st.ColumnInt64(1)};
+  r.ogm = st.ColumnText(2);
+  r.amount = Money::FromCents(st.ColumnInt64(3));
+  r.paid = Money::FromCents(st.ColumnInt64(4));
+  auto due = OptDayAt(st, 5, "payment_requests.due_on");
+  if (!due.ok()) return due.status();
+  r.due_on = *due;
+  auto status = ParseRequestStatus(st.ColumnText(6));
+  if (!status) return Internal("store: payment_requests.status holds an unknown status");
+  r.status = *status;
+  auto created = InstantAt(st, 7, "payment_requests.created_at");
+  if (!created.ok()) return created.status();
+  r.created_at = *created;
+  return r;
+}
+
+// letter_queue_all.sql: id, case_id, kind, posted_on, requested_by, created_at.
+Result<QueuedLetter> ReadQueuedLetter(const Statement& st) {
+  QueuedLetter q;
+  q.id = st.ColumnInt64(0);
+  q.case_id = CaseId{st.ColumnInt64(1)};
+  q.kind = st.ColumnText(2);
+  auto posted = DayAt(st, 3, "letter_queue.posted_on");
+  if (!posted.ok()) return posted.status();
+  q.posted_on = *posted;
+  q.requested_by = st.ColumnText(4);
+  auto created = InstantAt(st, 5, "letter_queue.created_at");
+  if (!created.ok()) return created.status();
+  q.created_at = *created;
+  return q;
+}
+
+// letters_get.sql: id, case_id, run_id, kind, language, recipient, request_id, amount_cents,
+// registered, registered_number, posted_on, sha256, pages, created_at.
+Result<LetterRecord> ReadLetter(const Statement& st) {
+  LetterRecord l;
+  l.id = st.ColumnInt64(0);
+  l.case_id = CaseId{st.ColumnInt64(1)};
+  l.run_id = OptInt(st, 2);
+  l.kind = st.ColumnText(3);
+  l.language = st.ColumnText(4);
+  l.recipient = st.ColumnText(5);
+  l.request_id = OptInt(st, 6);
+  if (auto cents = OptInt(st, 7)) l.amount = Money::FromCents(*cents);
+  l.registered = st.ColumnInt64(8) != 0;
+  l.registered_number = OptText(st, 9);
+  auto posted = DayAt(st, 10, "letters.posted_on");
+  if (!posted.ok()) return posted.status();
+  l.posted_on = *posted;
+  l.sha256 = st.ColumnText(11);
+  l.pages = static_cast<int>(st.ColumnInt64(12));
+  auto created = InstantAt(st, 13, "letters.created_at");
+  if (!created.ok()) return created.status();
+  l.created_at = *created;
+  return l;
+}
+
+// payments_get.sql: id, statement_id, amount_cents, booking_date, value_date, bank_reference,
+// ogm, communication, counterparty_name, counterparty_account, request_id, outcome,
+// assigned_by, assigned_at.
+Result<PaymentRecord> ReadPayment(const Statement& st) {
+  PaymentRecord p;
+  p.id = st.ColumnInt64(0);
+  p.statement_id = st.ColumnInt64(1);
+  p.amount = Money::FromCents(st.ColumnInt64(2));
+  auto booking = DayAt(st, 3, "payments.booking_date");
+  if (!booking.ok()) return booking.status();
+  p.booking_date = *booking;
+  auto value = OptDayAt(st, 4, "payments.value_date");
+  if (!value.ok()) return value.status();
+  p.value_date = *value;
+  p.bank_reference = st.ColumnText(5);
+  p.ogm = OptText(st, 6);
+  p.communication = st.ColumnText(7);
+  p.counterparty_name = st.ColumnText(8);
+  p.counterparty_account = st.ColumnText(9);
+  p.request_id = OptInt(st, 10);
+  auto outcome = ParsePaymentOutcome(st.ColumnText(11));
+  if (!outcome) return Internal("store: payments.outcome holds an unknown outcome");
+  p.outcome = *outcome;
+  p.assigned_by = OptText(st, 12);
+  auto assigned = OptInstantAt(st, 13, "payments.assigned_at");
+  if (!assigned.ok()) return assigned.status();
+  p.assigned_at = *assigned;
+  return p;
+}
+
+// refunds_open.sql: id, payment_id, case_id, amount_cents, reason, status, created_at,
+// done_at, done_by.
+Result<Refund> ReadRefund(const Statement& st) {
+  Refund r;
+  r.id = st.ColumnInt64(0);
+  r.payment_id = st.ColumnInt64(1);
+  if (auto c = OptInt(st, 2)) r.case_id = CaseId{*c};
+  r.amount = Money::FromCents(st.ColumnInt64(3));
+  r.reason = st.ColumnText(4);
+  r.done = st.ColumnText(5) == kRefundDone;
+  auto created = InstantAt(st, 6, "refunds.created_at");
+  if (!created.ok()) return created.status();
+  r.created_at = *created;
+  auto done_at = OptInstantAt(st, 7, "refunds.done_at");
+  if (!done_at.ok()) return done_at.status();
+  r.done_at = *done_at;
+  r.done_by = OptText(st, 8);
+  return r;
+}
+
+// A read never leaves its statement running: a statement stopped on a row keeps the
+// connection's read snapshot open (it would not see other connections' commits) and makes
+// DDL on the connection fail (the case store's ReplacePermits drops an index). So the readers
+// below Reset() a statement they stop before its end.
+
+// Runs `st` (bound) and collects its rows with read(st), in the query's order.
+template <typename T, typename Read>
+Result<std::vector<T>> AllRows(Statement* st, Read read) {
+  std::vector<T> out;
+  Status rows = EachRow(st, [&]() -> Status {
+    Result<T> v = read(*st);
+    if (!v.ok()) return v.status();
+    out.push_back(std::move(*v));
+    return Status::Ok();
+  });
+  if (!rows.ok()) {
+    st->Reset();
+    return rows;
+  }
+  return out;
+}
+
+// Runs `st` (bound) and reads its first row with read(st), or nothing when there is none.
+template <typename T, typename Read>
+Result<std::optional<T>> FirstRow(Statement* st, Read read) {
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<T>();
+  Result<T> v = read(*st);
+  st->Reset();
+  if (!v.ok()) return v.status();
+  return std::optional<T>(std::move(*v));
+}
+
+// Runs `st` (bound): whether it gives a row.
+Result<bool> HasRow(Statement* st) {
+  Result<bool> row = st->Step();
+  st->Reset();
+  return row;
+}
+
+}  // namespace
+
+Result<Statement*> SqlitePaymentStore::Stmt(std::string_view sql) {
+  auto it = cache_.find(sql.data());
+  if (it == cache_.end()) {
+    Result<Statement> st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
+
+// --- Payment requests.
+
+Result<int64_t> SqlitePaymentStore::NextRequestId() {
+  auto s = Stmt(sql::kPaymentRequestsNextId);
+  if (!s.ok()) return s.status();
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  const int64_t id = (*s)->ColumnInt64(0);  // an aggregate always gives one row
+  (*s)->Reset();
+  return id;
+}
+
+Status SqlitePaymentStore::InsertRequest(const PaymentRequest& r) {
+  if (r.id <= 0) {
+    return InvalidArgument("payment request id " + std::to_string(r.id) +
+                           " must be positive (take it from NextRequestId)");
+  }
+  auto s = Stmt(sql::kPaymentRequestsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, r.id);
+  st->BindInt64(2, r.case_id.value);
+  st->BindText(3, r.ogm);
+  st->BindInt64(4, r.amount.cents());
+  st->BindInt64(5, r.paid.cents());
+  BindOptText(st, 6, Day(r.due_on));
+  st->BindText(7, RequestStatusName(r.status));
+  st->BindText(8, r.created_at.ToUtcString());
+  Status run = st->Run();
+  if (IsUnique(run)) {
+    if (run.message().find("payment_requests.ogm") != std::string::npos) {
+      return AlreadyExists("a payment request with structured reference " + r.ogm +
+                           " exists already");
+    }
+    return AlreadyExists("payment request " + std::to_string(r.id) + " exists already");
+  }
+  return run;
+}
+
+Status SqlitePaymentStore::UpdateRequest(const PaymentRequest& r) {
+  auto s = Stmt(sql::kPaymentRequestsUpdate);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, r.id);
+  st->BindInt64(2, r.paid.cents());
+  st->BindText(3, RequestStatusName(r.status));
+  BindOptText(st, 4, Day(r.due_on));
+  HH_TRY(st->Run());
+  if (db_->Changes() != 1) {
+    return NotFound("payment request " + std::to_string(r.id) + " does not exist");
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<PaymentRequest>> SqlitePaymentStore::RequestByOgm(std::string_view ogm) {
+  auto s = Stmt(sql::kPaymentRequestsByOgm);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, ogm);
+  return FirstRow<PaymentRequest>(*s, ReadRequest);
+}
+
+Result<std::optional<PaymentRequest>> SqlitePaymentStore::GetRequest(int64_t id) {
+  auto s = Stmt(sql::kPaymentRequestsGet);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  return FirstRow<PaymentRequest>(*s, ReadRequest);
+}
+
+Result<std::vector<PaymentRequest>> SqlitePaymentStore::RequestsOfCase(CaseId id) {
+  auto s = Stmt(sql::kPaymentRequestsOfCase);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  return AllRows<PaymentRequest>(*s, ReadRequest);
+}
+
+Result<std::vector<PaymentRequest>> SqlitePaymentStore::OpenRequestsWithBalance(Money balance,
+                                                                                int limit) {
+  if (limit < 1) return std::vector<PaymentRequest>();
+  auto s = Stmt(sql::kPaymentRequestsOpenWithBalance);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, balance.cents());
+  (*s)->BindInt64(2, limit);
+  return AllRows<PaymentRequest>(*s, ReadRequest);
+}
+
+Status SqlitePaymentStore::AddInstalment(const Instalment& i) {
+  auto s = Stmt(sql::kInstalmentsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, i.request_id);
+  st->BindText(2, i.due_on.ToIsoString());
+  st->BindInt64(3, i.amount.cents());
+  return st->Run();
+}
+
+Result<std::vector<Instalment>> SqlitePaymentStore::InstalmentsOf(int64_t request_id) {
+  auto s = Stmt(sql::kInstalmentsOfRequest);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, request_id);
+  return AllRows<Instalment>(*s, [](const Statement& st) -> Result<Instalment> {
+    Instalment i;
+    i.id = st.ColumnInt64(0);
+    i.request_id = st.ColumnInt64(1);
+    auto due = DayAt(st, 2, "instalments.due_on");
+    if (!due.ok()) return due.status();
+    i.due_on = *due;
+    i.amount = Money::FromCents(st.ColumnInt64(3));
+    return i;
+  });
+}
+
+// --- Letters owed and letters sent.
+
+Status SqlitePaymentStore::QueueLetter(const QueuedLetter& q) {
+  auto s = Stmt(sql::kLetterQueueInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, q.case_id.value);
+  st->BindText(2, q.kind);
+  st->BindText(3, q.posted_on.ToIsoString());
+  st->BindText(4, q.requested_by);
+  st->BindText(5, q.created_at.ToUtcString());
+  return st->Run();
+}
+
+Result<std::vector<QueuedLetter>> SqlitePaymentStore::QueuedLetters() {
+  auto s = Stmt(sql::kLetterQueueAll);
+  if (!s.ok()) return s.status();
+  return AllRows<QueuedLetter>(*s, ReadQueuedLetter);
+}
+
+Status SqlitePaymentStore::DeleteQueuedLetter(int64_t id) {
+  auto s = Stmt(sql::kLetterQueueDelete);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  HH_TRY((*s)->Run());
+  if (db_->Changes() != 1) {
+    return NotFound("queued letter " + std::to_string(id) + " does not exist");
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> SqlitePaymentStore::InsertLetterRun(Instant at, std::string_view user,
+                                                    int64_t letters,
+                                                    std::string_view print_sha256) {
+  auto s = Stmt(sql::kLetterRunsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, at.ToUtcString());
+  st->BindText(2, user);
+  st->BindInt64(3, letters);
+  st->BindText(4, print_sha256);
+  HH_TRY(st->Run());
+  return db_->LastInsertId();
+}
+
+Result<int64_t> SqlitePaymentStore::InsertLetter(const LetterRecord& l,
+                                                 std::span<const uint8_t> pdf) {
+  auto s = Stmt(sql::kLettersInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, l.case_id.value);
+  BindOptInt(st, 2, l.run_id);
+  st->BindText(3, l.kind);
+  st->BindText(4, l.language);
+  st->BindText(5, l.recipient);
+  BindOptInt(st, 6, l.request_id);
+  BindOptInt(st, 7, l.amount ? std::optional<int64_t>(l.amount->cents()) : std::nullopt);
+  st->BindInt64(8, l.registered ? 1 : 0);
+  BindOptText(st, 9, NonEmpty(l.registered_number));
+  st->BindText(10, l.posted_on.ToIsoString());
+  st->BindText(11, l.sha256);
+  st->BindInt64(12, l.pages);
+  st->BindText(13, l.created_at.ToUtcString());
+  st->BindBlob(14, std::as_bytes(pdf));
+  HH_TRY(st->Run());
+  return db_->LastInsertId();
+}
+
+Result<std::vector<LetterRecord>> SqlitePaymentStore::LettersOfCase(CaseId id) {
+  auto s = Stmt(sql::kLettersOfCase);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  return AllRows<LetterRecord>(*s, ReadLetter);
+}
+
+Result<std::optional<LetterRecord>> SqlitePaymentStore::GetLetter(int64_t id) {
+  auto s = Stmt(sql::kLettersGet);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  return FirstRow<LetterRecord>(*s, ReadLetter);
+}
+
+Result<std::string> SqlitePaymentStore::LetterPdf(int64_t id) {
+  auto s = Stmt(sql::kLettersPdf);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("letter " + std::to_string(id) + " does not exist");
+  const std::vector<std::byte> blob = (*s)->ColumnBlob(0);
+  (*s)->Reset();
+  std::string out(blob.size(), '\0');
+  for (size_t i = 0; i < blob.size(); ++i) out[i] = static_cast<char>(blob[i]);
+  return out;
+}
+
+Status SqlitePaymentStore::SetRegisteredNumber(int64_t letter_id, std::string_view number) {
+  auto s = Stmt(sql::kLettersSetRegisteredNumber);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, letter_id);
+  BindOptText(*s, 2, NonEmpty(number));
+  HH_TRY((*s)->Run());
+  if (db_->Changes() != 1) {
+    return NotFound("letter " + std::to_string(letter_id) + " does not exist");
+  }
+  return Status::Ok();
+}
+
+// --- Statements and payments.
+
+Result<bool> SqlitePaymentStore::StatementFileSeen(std::string_view file_sha256) {
+  auto s = Stmt(sql::kBankStatementsFileSeen);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, file_sha256);
+  return HasRow(*s);
+}
+
+Result<bool> SqlitePaymentStore::StatementSeen(std::string_view account, std::string_view format,
+                                               std::string_view number,
+                                               std::optional<LocalDate> closing_date) {
+  auto s = Stmt(sql::kBankStatementsSeen);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, account);
+  st->BindText(2, format);
+  st->BindText(3, number);
+  BindOptText(st, 4, Day(closing_date));
+  return HasRow(st);
+}
+
+Result<int64_t> SqlitePaymentStore::InsertStatement(const StatementRecord& r) {
+  auto s = Stmt(sql::kBankStatementsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, r.file_sha256);
+  st->BindText(2, r.file_name);
+  st->BindText(3, r.format);
+  st->BindText(4, r.account);
+  st->BindText(5, r.number);
+  BindOptText(st, 6, Day(r.closing_date));
+  st->BindInt64(7, r.transactions);
+  st->BindText(8, r.warnings);
+  st->BindText(9, r.imported_at.ToUtcString());
+  st->BindText(10, r.imported_by);
+  Status run = st->Run();
+  if (IsUnique(run)) {
+    return AlreadyExists("statement " + r.number + " (" + r.format +
+                         ") of this account was imported already");
+  }
+  HH_TRY(run);
+  return db_->LastInsertId();
+}
+
+Result<int64_t> SqlitePaymentStore::InsertPayment(const PaymentRecord& p) {
+  auto s = Stmt(sql::kPaymentsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, p.statement_id);
+  st->BindInt64(2, p.amount.cents());
+  st->BindText(3, p.booking_date.ToIsoString());
+  BindOptText(st, 4, Day(p.value_date));
+  st->BindText(5, p.bank_reference);
+  BindOptText(st, 6, NonEmpty(p.ogm));
+  st->BindText(7, p.communication);
+  st->BindText(8, p.counterparty_name);
+  st->BindText(9, p.counterparty_account);
+  BindOptInt(st, 10, p.request_id);
+  st->BindText(11, PaymentOutcomeName(p.outcome));
+  BindOptText(st, 12, NonEmpty(p.assigned_by));
+  BindOptText(st, 13, Utc(p.assigned_at));
+  HH_TRY(st->Run());
+  return db_->LastInsertId();
+}
+
+Result<std::optional<PaymentRecord>> SqlitePaymentStore::GetPayment(int64_t id) {
+  auto s = Stmt(sql::kPaymentsGet);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  return FirstRow<PaymentRecord>(*s, ReadPayment);
+}
+
+Result<std::vector<PaymentRecord>> SqlitePaymentStore::PaymentsOfRequest(int64_t request_id) {
+  auto s = Stmt(sql::kPaymentsOfRequest);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, request_id);
+  return AllRows<PaymentRecord>(*s, ReadPayment);
+}
+
+Result<std::vector<PaymentRecord>> SqlitePaymentStore::UnmatchedPayments(int limit) {
+  if (limit < 1) return std::vector<PaymentRecord>();
+  auto s = Stmt(sql::kPaymentsUnmatched);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, limit);
+  return AllRows<PaymentRecord>(*s, ReadPayment);
+}
+
+Status SqlitePaymentStore::AssignPayment(int64_t payment_id, int64_t request_id,
+                                         PaymentOutcome outcome, std::string_view by, Instant at) {
+  auto s = Stmt(sql::kPaymentsAssign);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, payment_id);
+  st->BindInt64(2, request_id);
+  st->BindText(3, PaymentOutcomeName(outcome));
+  BindOptText(st, 4, NonEmpty(by));
+  st->BindText(5, at.ToUtcString());
+  Status run = st->Run();
+  // The only reference the update sets is request_id.
+  if (IsForeignKey(run)) {
+    return NotFound("payment request " + std::to_string(request_id) + " does not exist");
+  }
+  HH_TRY(run);
+  if (db_->Changes() != 1) {
+    return NotFound("payment " + std::to_string(payment_id) + " does not exist");
+  }
+  return Status::Ok();
+}
+
+// --- Refunds.
+
+Status SqlitePaymentStore::InsertRefund(const Refund& r) {
+  auto s = Stmt(sql::kRefundsInsert);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, r.payment_id);
+  BindOptInt(st, 2, r.case_id ? std::optional<int64_t>(r.case_id->value) : std::nullopt);
+  st->BindInt64(3, r.amount.cents());
+  st->BindText(4, r.reason);
+  st->BindText(5, r.done ? kRefundDone : kRefundOpen);
+  st->BindText(6, r.created_at.ToUtcString());
+  BindOptText(st, 7, Utc(r.done_at));
+  BindOptText(st, 8, NonEmpty(r.done_by));
+  return st->Run();
+}
+
+Result<std::vector<Refund>> SqlitePaymentStore::OpenRefunds() {
+  auto s = Stmt(sql::kRefundsOpen);
+  if (!s.ok()) return s.status();
+  return AllRows<Refund>(*s, ReadRefund);
+}
+
+Status SqlitePaymentStore::CloseRefund(int64_t id, std::string_view by, Instant at) {
+  auto s = Stmt(sql::kRefundsClose);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id);
+  st->BindText(2, at.ToUtcString());
+  BindOptText(st, 3, NonEmpty(by));
+  HH_TRY(st->Run());
+  if (db_->Changes() == 1) return Status::Ok();
+  auto status = Stmt(sql::kRefundsStatus);
+  if (!status.ok()) return status.status();
+  (*status)->BindInt64(1, id);
+  auto row = HasRow(*status);
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("refund " + std::to_string(id) + " does not exist");
+  return FailedPrecondition("refund " + std::to_string(id) + " is done already");
+}
+
+}  // namespace hh
