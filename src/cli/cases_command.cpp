@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "billing/letters_due.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "core/local_time.h"
@@ -232,7 +233,7 @@ Status RunAct(const CaseArgs& a) {
     in.amount = *m;
   }
   if (a.hours > 0) in.hours = a.hours;
-  Status r = Act(*s.cases, s.gas, CaseId{a.id}, a.action, *actor, in, s.now);
+  Status r = ActWithLetter(*s.cases, *s.payments, s.gas, CaseId{a.id}, a.action, *actor, in, s.now);
   if (!r.ok()) return r;
   auto c = s.cases->GetCase(CaseId{a.id});
   if (!c.ok()) return c.status();

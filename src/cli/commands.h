@@ -21,5 +21,6 @@ void RegisterInitCommand(CLI::App& app, CommandFn* run);
 void RegisterImportCommands(CLI::App& app, CommandFn* run);
 void RegisterCaseCommands(CLI::App& app, CommandFn* run);
 void RegisterAdminCommands(CLI::App& app, CommandFn* run);
+void RegisterBillingCommands(CLI::App& app, CommandFn* run);
 
 }  // namespace hh

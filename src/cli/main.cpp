@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     hh::RegisterImportCommands(app, &run);
     hh::RegisterCaseCommands(app, &run);
     hh::RegisterAdminCommands(app, &run);
+    hh::RegisterBillingCommands(app, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -30,6 +30,7 @@ Result<std::unique_ptr<Session>> OpenSession(const std::string& path) {
   auto s = std::make_unique<Session>();
   s->db = std::move(*db);
   s->cases = std::make_unique<SqliteCaseStore>(*s->db);
+  s->payments = std::make_unique<SqlitePaymentStore>(*s->db);
   s->settings = std::make_unique<SqliteSettingsStore>(*s->db);
   auto gas = LoadGasSettings(*s->settings);
   if (!gas.ok()) return gas.status();

@@ -1,5 +1,5 @@
 // What every command on a database needs: the connection (migrated to this program's schema
-// at start), the case store and the settings store over it, the GAS settings as stored, and
+// at start), the case, payment and settings stores over it, the GAS settings as stored, and
 // the clock. One per command run; single-threaded.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "gas/settings.h"
 #include "store/database.h"
 #include "store/sqlite_case_store.h"
+#include "store/sqlite_payment_store.h"
 #include "store/sqlite_settings_store.h"
 
 namespace hh {
@@ -23,6 +24,7 @@ namespace hh {
 struct Session {
   std::unique_ptr<Database> db;
   std::unique_ptr<SqliteCaseStore> cases;
+  std::unique_ptr<SqlitePaymentStore> payments;
   std::unique_ptr<SqliteSettingsStore> settings;
   GasSettings gas;
   Instant now;

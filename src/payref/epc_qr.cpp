@@ -97,12 +97,17 @@ Status AppendText(std::string_view field, std::string_view value, size_t max_cha
   return Status::Ok();
 }
 
-// "EUR58", "EUR12.3", "EUR13.05": the decimals without trailing zeros (EPC069-12; segno).
-std::string AmountField(Money amount) {
+// "EUR58", "EUR12.3", "EUR13.05": the decimals without trailing zeros (EPC069-12; segno);
+// with `two_decimals` "EUR58.00", "EUR12.30".
+std::string AmountField(Money amount, bool two_decimals) {
   int64_t c = amount.cents();
   std::string s = "EUR" + std::to_string(c / 100);
   int64_t frac = c % 100;
-  if (frac != 0) {
+  if (two_decimals) {
+    s += '.';
+    s += static_cast<char>('0' + frac / 10);
+    s += static_cast<char>('0' + frac % 10);
+  } else if (frac != 0) {
     s += '.';
     s += static_cast<char>('0' + frac / 10);
     if (frac % 10 != 0) s += static_cast<char>('0' + frac % 10);
@@ -171,7 +176,7 @@ Result<std::string> EpcPayload(const EpcTransfer& t) {
   Status s = AppendText("name", t.name, kMaxName, t.charset, &f[5]);
   if (!s.ok()) return s;
   f[6] = t.iban;
-  if (t.amount.has_value()) f[7] = AmountField(*t.amount);
+  if (t.amount.has_value()) f[7] = AmountField(*t.amount, t.amount_two_decimals);
   f[8] = t.purpose;
   if (s = AppendText("reference", t.reference, kMaxReference, t.charset, &f[9]); !s.ok()) return s;
   if (s = AppendText("text", t.text, kMaxText, t.charset, &f[10]); !s.ok()) return s;
@@ -202,6 +207,7 @@ EpcTransfer PaymentTransfer(const std::string& bic, const std::string& name,
   t.name = name;
   t.iban = iban;
   t.amount = amount;
+  t.amount_two_decimals = true;
   if (placement == OgmPlacement::kStructured) {
     t.reference = ogm.digits();
   } else {

@@ -26,6 +26,9 @@ struct EpcTransfer {
   std::string name;             // beneficiary, 1..70 characters
   std::string iban;             // "BE68...": capitals and digits, no spaces, 5..34
   std::optional<Money> amount;  // 0.01 .. 999999999.99 euro; written "EUR58", "EUR12.3"
+  // Write the amount with both decimals ("EUR58.00", as GAS.md 6.6 and issue 4 show it) instead
+  // of the shortest form the EPC examples use ("EUR12.3"). Both are valid EPC069-12.
+  bool amount_two_decimals = false;
   std::string purpose;          // empty or 4 capitals/digits ("GOVT")
   std::string reference;        // structured creditor reference, <= 35
   std::string text;             // unstructured remittance, <= 140 (never with reference)
@@ -39,7 +42,8 @@ struct EpcTransfer {
 // optional).
 Result<std::string> EpcPayload(const EpcTransfer& t);
 
-// The transfer for paying `amount` to the city with `ogm` where `placement` puts it.
+// The transfer for paying `amount` to the city with `ogm` where `placement` puts it: version
+// 002, UTF-8, the amount with two decimals ("EUR58.00").
 EpcTransfer PaymentTransfer(const std::string& bic, const std::string& name,
                             const std::string& iban, Money amount, const StructuredReference& ogm,
                             OgmPlacement placement);

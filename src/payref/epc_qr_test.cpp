@@ -142,6 +142,12 @@ TEST(EpcQr, WritesTheAmountWithoutTrailingZeros) {
   EXPECT_EQ(amount_line(10), "EUR0.1");
   EXPECT_EQ(amount_line(1), "EUR0.01");
   EXPECT_EQ(amount_line(99'999'999'999), "EUR999999999.99");
+  // The letters' form: always two decimals (GAS.md 6.6 "EUR58.00").
+  t.amount_two_decimals = true;
+  EXPECT_EQ(amount_line(5800), "EUR58.00");
+  EXPECT_EQ(amount_line(1230), "EUR12.30");
+  EXPECT_EQ(amount_line(1), "EUR0.01");
+  t.amount_two_decimals = false;
 
   t.amount.reset();  // no amount: the payer types it; the field stays, empty
   auto p = EpcPayload(t);
@@ -158,14 +164,14 @@ TEST(EpcQr, PaymentTransferPlacesTheOgm) {
   auto p = EpcPayload(t);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(*p,
-            "BCD\n002\n1\nSCT\nGKCCBEBB\nStad Voorbeeld\nBE68539007547034\nEUR58\n\n\n"
+            "BCD\n002\n1\nSCT\nGKCCBEBB\nStad Voorbeeld\nBE68539007547034\nEUR58.00\n\n\n"
             "+++090/9337/55493+++");
 
   t = PaymentTransfer("", "Stad Voorbeeld", "BE68539007547034", Money::FromCents(5800), ogm,
                       OgmPlacement::kStructured);
   p = EpcPayload(t);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(*p, "BCD\n002\n1\nSCT\n\nStad Voorbeeld\nBE68539007547034\nEUR58\n\n090933755493");
+  EXPECT_EQ(*p, "BCD\n002\n1\nSCT\n\nStad Voorbeeld\nBE68539007547034\nEUR58.00\n\n090933755493");
 }
 
 TEST(EpcQr, RejectsBadAmounts) {

@@ -263,7 +263,7 @@ TEST_F(QrPngTest, ZbarReadsBackThePayloadsExactly) {
     payloads.push_back(*p);
   }
   EXPECT_EQ(payloads[0],
-            "BCD\n002\n1\nSCT\nGKCCBEBB\nStad Voorbeeld\nBE68539007547034\nEUR58\n\n\n"
+            "BCD\n002\n1\nSCT\nGKCCBEBB\nStad Voorbeeld\nBE68539007547034\nEUR58.00\n\n\n"
             "+++090/9337/55493+++");
 
   EpcTransfer ex1;  // EPC069-12 example 1, with its umlaut in UTF-8
