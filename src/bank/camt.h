@@ -18,9 +18,9 @@ bool LooksLikeCamt(std::string_view bytes);
 // transaction per TxDtls (amounts from TxDtls/AmtDtls or Amt when present, else the entry's when
 // it has a single one). Only booked entries (Sts BOOK, or no status) count. A reversal (RvslInd
 // true) keeps the sign its CdtDbtInd gives (ISO 20022: the indicator already states the
-// reversal's direction); only its counterparty is the party of the booking undone. InvalidArgument naming file and element for a document that is not camt
-// or misses a required element (account, amount, credit/debit indicator, booking date).
-// Balances that do not add up are a warning.
+// reversal's direction); only its counterparty is the party of the booking undone. InvalidArgument
+// naming file and element for a document that is not camt or misses a required element (account,
+// amount, credit/debit indicator, booking date). Balances that do not add up are a warning.
 Result<std::vector<BankStatement>> ReadCamt(std::string_view bytes, std::string_view file);
 
 }  // namespace hh

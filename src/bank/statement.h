@@ -16,17 +16,17 @@ namespace hh {
 // One booked movement on the account (for a globalised CODA booking or a camt batch entry:
 // one per detail, never the batch total).
 struct BankTransaction {
-  Money amount;                          // signed: credits positive, debits negative
-  LocalDate booking_date;                // CODA entry date; camt BookgDt
-  std::optional<LocalDate> value_date;   // CODA value date; camt ValDt
-  std::string bank_reference;            // CODA 2.1 positions 11-31 (trimmed); camt AcctSvcrRef
+  Money amount;                         // signed: credits positive, debits negative
+  LocalDate booking_date;               // CODA entry date; camt BookgDt
+  std::optional<LocalDate> value_date;  // CODA value date; camt ValDt
+  std::string bank_reference;           // CODA 2.1 positions 11-31 (trimmed); camt AcctSvcrRef
   // The Belgian structured reference when the payment carries a valid one: CODA
   // communication type 1 with 101/102, camt Strd/CdtrRefInf (SCOR, issuer BBA or a valid
   // 12-digit Ref), or a valid +++...+++ in the free text.
   std::optional<StructuredReference> ogm;
-  std::string communication;             // the free or structured text as written (trimmed)
-  std::string counterparty_name;         // CODA 2.3 positions 48-82; camt Dbtr/Cdtr Nm
-  std::string counterparty_account;      // IBAN or other account number, no spaces
+  std::string communication;         // the free or structured text as written (trimmed)
+  std::string counterparty_name;     // CODA 2.3 positions 48-82; camt Dbtr/Cdtr Nm
+  std::string counterparty_account;  // IBAN or other account number, no spaces
 };
 
 struct BankStatement {

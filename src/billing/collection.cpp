@@ -28,8 +28,7 @@ LocalDate AddMonths(LocalDate d, int n) {
 // States in which a case waits for its payment (and a plan can stand in for the deadline).
 bool AwaitsPayment(CaseState s) {
   return s == CaseState::kInvited || s == CaseState::kReinvited || s == CaseState::kReminderDue ||
-         s == CaseState::kReminded || s == CaseState::kDecisionNotified ||
-         s == CaseState::kPayable;
+         s == CaseState::kReminded || s == CaseState::kDecisionNotified || s == CaseState::kPayable;
 }
 
 std::string Field(std::string_view v) {
@@ -168,7 +167,7 @@ Result<BailiffExport> ExportToBailiff(CaseStore& cases, PaymentStore& payments,
       ActInput in;
       in.detail = fmt::format("saldo {} in de export voor de gerechtsdeurwaarder",
                               (amount - paid).ToDutchString());
-      Status m = Move(cases, settings, c, **move, actor, in, now);
+      Status m = Move(cases, settings, c, **move, actor, in, now, CaseWrite::kProgress);
       if (!m.ok()) return m;
     }
     return Status::Ok();

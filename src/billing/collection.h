@@ -35,7 +35,7 @@ struct BailiffExport {
 // case moved to "handed to the bailiff" as `actor` (finance or the sanctioning officer), all in
 // one transaction. The export holds personal data: the timeline of each case records it.
 [[nodiscard]] Result<BailiffExport> ExportToBailiff(CaseStore& cases, PaymentStore& payments,
-                                                    const GasSettings& settings,
-                                                    const Actor& actor, Instant now);
+                                                    const GasSettings& settings, const Actor& actor,
+                                                    Instant now);
 
 }  // namespace hh

@@ -56,7 +56,8 @@ std::optional<std::vector<std::string>> AddressLines(const Party& p) {
   if (p.name.empty() || a.street.empty() || a.postal_code.empty() || a.city.empty()) {
     return std::nullopt;
   }
-  return std::vector<std::string>{p.name, a.street + (a.house_number.empty() ? "" : " " + a.house_number),
+  return std::vector<std::string>{p.name,
+                                  a.street + (a.house_number.empty() ? "" : " " + a.house_number),
                                   a.postal_code + " " + a.city};
 }
 
@@ -77,8 +78,8 @@ std::string Place(const Case& c) {
   std::string out = c.place.street;
   if (!c.place.house_number.empty()) out += " " + c.place.house_number;
   if (!c.place.city.empty()) {
-    out += (out.empty() ? "" : ", ") + (c.place.postal_code.empty() ? "" : c.place.postal_code + " ") +
-           c.place.city;
+    out += (out.empty() ? "" : ", ") +
+           (c.place.postal_code.empty() ? "" : c.place.postal_code + " ") + c.place.city;
   }
   if (!c.place_description.empty()) out += (out.empty() ? "" : ", ") + c.place_description;
   if (out.empty() && !c.zone_id.empty()) out = "autoluwe zone " + c.zone_id;
@@ -156,7 +157,8 @@ class Run {
     if (!queued.ok()) return queued.status();
     for (CaseId id : *ids) {
       bool owed = false;
-      for (const QueuedLetter& q : *queued) owed = owed || (q.case_id == id && q.kind == "driver_request");
+      for (const QueuedLetter& q : *queued)
+        owed = owed || (q.case_id == id && q.kind == "driver_request");
       auto sent = payments_.LettersOfCase(id);
       if (!sent.ok()) return sent.status();
       for (const LetterRecord& l : *sent) owed = owed || l.kind == "driver_request";
@@ -240,7 +242,8 @@ class Run {
       return std::optional<PaymentRequest>(r);
     }
     if (!c.amount || *c.amount <= Money()) {
-      return InvalidArgument(fmt::format("case {}: a {} letter needs the case's amount", c.id.value, kind));
+      return InvalidArgument(
+          fmt::format("case {}: a {} letter needs the case's amount", c.id.value, kind));
     }
     auto r = OpenPaymentRequest(payments_, c, *c.amount, c.state_deadline, now_);
     if (!r.ok()) return r.status();
@@ -249,17 +252,18 @@ class Run {
 
   Result<Made> Make(const QueuedLetter& q, const CaseFile& file, PrintFile& print) {
     auto kind = ParseLetterKind(q.kind);
-    if (!kind) return InvalidArgument("queued letter " + std::to_string(q.id) + ": unknown kind " + q.kind);
+    if (!kind)
+      return InvalidArgument("queued letter " + std::to_string(q.id) + ": unknown kind " + q.kind);
     const Case& c = file.c;
     const Party& who = *Addressee(file);
-    const LetterLanguage lang =
-        ParseLanguageCode(who.language).value_or(LetterLanguage::kDutch);
+    const LetterLanguage lang = ParseLanguageCode(who.language).value_or(LetterLanguage::kDutch);
     auto req = RequestFor(q.kind, c);
     if (!req.ok()) return req.status();
 
     LetterFields f;
     auto set_text = [&](std::string_view name, std::string value) {
-      if (FindLetterField(*kind, name) != nullptr && !value.empty()) f.SetText(name, std::move(value));
+      if (FindLetterField(*kind, name) != nullptr && !value.empty())
+        f.SetText(name, std::move(value));
     };
     auto set_date = [&](std::string_view name, std::optional<LocalDate> d) {
       if (FindLetterField(*kind, name) != nullptr && d) f.SetDate(name, *d);
@@ -295,15 +299,18 @@ class Run {
     set_date("reply_deadline", c.state_deadline);
     set_text("file_access", "op afspraak bij " + reply);
     if (FindLetterField(*kind, "hearing_right") != nullptr) {
-      const bool hearing = !IsTrafficTrack(c.track) || (c.amount && *c.amount > Money::FromEuro(70));
+      const bool hearing =
+          !IsTrafficTrack(c.track) || (c.amount && *c.amount > Money::FromEuro(70));
       f.SetFlag("hearing_right", hearing);
     }
     if (const CaseEvent* d = LastEvent(file, "register_defence")) {
       set_date("defence_date", LocalTime::Brussels().LocalDay(d->at));
     }
-    if (const CaseEvent* r = LastEvent(file, "reject_defence")) set_text("rejection_reason", r->reason);
+    if (const CaseEvent* r = LastEvent(file, "reject_defence"))
+      set_text("rejection_reason", r->reason);
     set_date("decision_date", q.posted_on);
-    for (std::string_view decision : {"decide_fine", "decide_community_service", "accept_defence", "dismiss"}) {
+    for (std::string_view decision :
+         {"decide_fine", "decide_community_service", "accept_defence", "dismiss"}) {
       if (const CaseEvent* d = LastEvent(file, decision)) {
         set_text("motivation", d->reason);
         break;
@@ -351,7 +358,8 @@ class Run {
                                          : OgmPlacement::kUnstructured;
       auto payload = EpcPayload(PaymentTransfer(settings_.city_bic, settings_.city_beneficiary,
                                                 settings_.city_iban, *asked, *ogm, placement));
-      if (!payload.ok()) return Status(payload.status().code(), "letters: " + payload.status().message());
+      if (!payload.ok())
+        return Status(payload.status().code(), "letters: " + payload.status().message());
       qr = std::move(*payload);
     }
     auto expanded = templates_.Expand(*kind, lang, f);
@@ -362,7 +370,8 @@ class Run {
     Letter letter{std::move(*expanded), *AddressLines(who), qr};
     auto pdf = renderer_.Render(letter, &print);
     if (!pdf.ok()) {
-      return Status(pdf.status().code(), fmt::format("case {}: {}", c.id.value, pdf.status().message()));
+      return Status(pdf.status().code(),
+                    fmt::format("case {}: {}", c.id.value, pdf.status().message()));
     }
     Made m;
     m.record.case_id = c.id;
@@ -467,11 +476,11 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
       if (!d.ok()) return d;
       // The letter is part of the case's file: its timeline says so.
       Status e = cases.AppendEvent(
-          m.record.case_id,
-          CaseEvent{now, officer.login, officer.name, officer.role, "letter_sent", std::nullopt,
-                    std::nullopt, "",
-                    fmt::format("brief {} ({}), verstuurd op {}, sha256 {}", *id, m.record.kind,
-                                m.record.posted_on.ToDutchString(), m.record.sha256.substr(0, 16))});
+          m.record.case_id, CaseEvent{now, officer.login, officer.name, officer.role, "letter_sent",
+                                      std::nullopt, std::nullopt, "",
+                                      fmt::format("brief {} ({}), verstuurd op {}, sha256 {}", *id,
+                                                  m.record.kind, m.record.posted_on.ToDutchString(),
+                                                  m.record.sha256.substr(0, 16))});
       if (!e.ok()) return e;
     }
     return Status::Ok();

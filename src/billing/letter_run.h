@@ -30,24 +30,23 @@ struct LetterRunOptions {
 struct LetterRunReport {
   int letters = 0;
   int pages = 0;
-  int invitations = 0;      // payment invitations (with a new request)
+  int invitations = 0;  // payment invitations (with a new request)
   int warnings = 0;
   int reminders = 0;
   int driver_requests = 0;
-  int queued = 0;           // letters officers' actions had queued
-  Money requested;          // the amounts the letters ask for
+  int queued = 0;   // letters officers' actions had queued
+  Money requested;  // the amounts the letters ask for
   // Cases left for a person, with why (no addressee, an address that cannot be printed).
   std::vector<std::string> skipped;
-  std::string print_file;   // the combined PDF's path
-  std::string manifest;     // manifest.csv's path
+  std::string print_file;  // the combined PDF's path
+  std::string manifest;    // manifest.csv's path
 };
 
 // PermissionDenied unless `officer` is a sanctioning officer. InvalidArgument for a template
 // or a letter that cannot be made (the message names the case and the template); Unavailable
 // when the output folder cannot be written. Nothing is recorded then.
 [[nodiscard]] Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
-                                                 const GasSettings& settings,
-                                                 const Actor& officer,
+                                                 const GasSettings& settings, const Actor& officer,
                                                  const LetterRunOptions& options, Instant now);
 
 // The IBAN in groups of four, as a letter prints it ("BE71 0961 2345 6769").

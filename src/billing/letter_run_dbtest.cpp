@@ -154,8 +154,9 @@ TEST_F(LetterRunTest, InvitationIsSentRecordedAndWritten) {
   EXPECT_EQ(l.recipient, "Jan Test & Zonen");
   // The file written is the stored PDF, byte for byte, and its hash is the recorded one.
   const std::filesystem::path out(options_.out_dir);
-  const std::string file = ReadFile(out / ("PK-2026-" + std::string(6 - std::to_string(id.value).size(), '0') +
-                                           std::to_string(id.value) + "_payment_invitation.pdf"));
+  const std::string file =
+      ReadFile(out / ("PK-2026-" + std::string(6 - std::to_string(id.value).size(), '0') +
+                      std::to_string(id.value) + "_payment_invitation.pdf"));
   ASSERT_FALSE(file.empty());
   EXPECT_EQ(*payments_->LetterPdf(l.id), file);
   EXPECT_EQ(Sha256Hex(file), l.sha256);

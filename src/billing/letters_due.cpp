@@ -28,8 +28,8 @@ std::string_view LetterKindForAction(std::string_view action, Track track) {
 }
 
 Status ActWithLetter(CaseStore& cases, PaymentStore& payments, const GasSettings& settings,
-                     CaseId id, std::string_view action, const Actor& actor,
-                     const ActInput& input, Instant now) {
+                     CaseId id, std::string_view action, const Actor& actor, const ActInput& input,
+                     Instant now) {
   return cases.Transact([&]() -> Status {
     auto before = cases.GetCase(id);
     if (!before.ok()) return before.status();

@@ -19,8 +19,7 @@ std::string_view LetterKindForAction(std::string_view action, Track track);
 // Act (cases/case_actions.h, every check included) and queue the letter it owes with the
 // posting day it counted from, in one transaction.
 [[nodiscard]] Status ActWithLetter(CaseStore& cases, PaymentStore& payments,
-                                   const GasSettings& settings, CaseId id,
-                                   std::string_view action, const Actor& actor,
-                                   const ActInput& input, Instant now);
+                                   const GasSettings& settings, CaseId id, std::string_view action,
+                                   const Actor& actor, const ActInput& input, Instant now);
 
 }  // namespace hh

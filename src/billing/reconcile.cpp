@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 
 #include "billing/payment_requests.h"
@@ -21,14 +22,32 @@ std::string Joined(const std::vector<std::string>& parts) {
   return out;
 }
 
-// Records `amount` on the case of `req` and says what it was. The payment row is written by
-// the caller with the outcome returned.
-Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
-                             const GasSettings& settings, PaymentRequest req, Money amount,
-                             int64_t payment_id, const Actor& actor, Instant now,
-                             Money* refunded) {
+// Writes the payment row with its outcome (or, for a manual assignment, records it on the row
+// that was queued) and returns its id.
+using RecordPayment = std::function<Result<int64_t>(PaymentOutcome)>;
+
+// Records `amount` on the case of `req` and says what it was; `record` writes the payment row
+// once the outcome is known, before the refunds that refer to it.
+Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments, const GasSettings& settings,
+                             PaymentRequest req, Money amount, const RecordPayment& record,
+                             const Actor& actor, Instant now, Money* refunded) {
   auto c = cases.GetCase(req.case_id);
   if (!c.ok()) return c.status();
+  // The outcome first, so the payment row is written once, with it.
+  const Money balance = Balance(req);
+  PaymentOutcome decided = PaymentOutcome::kExact;
+  if (req.status == RequestStatus::kPaid) {
+    decided = PaymentOutcome::kDuplicate;
+  } else if (IsFinal(c->state) || req.status == RequestStatus::kCancelled) {
+    decided = PaymentOutcome::kAfterClose;
+  } else if (amount < balance) {
+    decided = PaymentOutcome::kPartial;
+  } else if (amount > balance) {
+    decided = PaymentOutcome::kOverpaid;
+  }
+  auto recorded = record(decided);
+  if (!recorded.ok()) return recorded.status();
+  const int64_t payment_id = *recorded;
   auto refund = [&](Money m, const std::string& why) -> Status {
     Refund r;
     r.payment_id = payment_id;
@@ -43,7 +62,7 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
     return cases.AppendEvent(c->id, CaseEvent{now, actor.login, actor.name, actor.role, action,
                                               std::nullopt, std::nullopt, "", detail});
   };
-  if (req.status == RequestStatus::kPaid) {
+  if (decided == PaymentOutcome::kDuplicate) {
     Status s = refund(amount, "betaling voor een reeds betaald verzoek");
     if (!s.ok()) return s;
     s = event("payment_duplicate",
@@ -51,7 +70,7 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
     if (!s.ok()) return s;
     return PaymentOutcome::kDuplicate;
   }
-  if (IsFinal(c->state) || req.status == RequestStatus::kCancelled) {
+  if (decided == PaymentOutcome::kAfterClose) {
     Status s = refund(amount, fmt::format("betaling na afsluiting van het dossier ({})",
                                           CaseStateLabelNl(c->state)));
     if (!s.ok()) return s;
@@ -60,21 +79,18 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
     if (!s.ok()) return s;
     return PaymentOutcome::kAfterClose;
   }
-  const Money balance = Balance(req);
-  if (amount < balance) {
+  if (decided == PaymentOutcome::kPartial) {
     req.paid += amount;
     req.status = RequestStatus::kPartial;
     Status s = payments.UpdateRequest(req);
     if (!s.ok()) return s;
     // GAS.md 6.6: a partial payment is a suspension event on the case.
     s = event("payment_partial", fmt::format("Gedeeltelijke betaling {}; saldo {}",
-                                             amount.ToDutchString(),
-                                             Balance(req).ToDutchString()));
+                                             amount.ToDutchString(), Balance(req).ToDutchString()));
     if (!s.ok()) return s;
     return PaymentOutcome::kPartial;
   }
-  const PaymentOutcome outcome = amount == balance ? PaymentOutcome::kExact
-                                                   : PaymentOutcome::kOverpaid;
+  const PaymentOutcome outcome = decided;
   req.paid = req.amount;
   req.status = RequestStatus::kPaid;
   Status s = payments.UpdateRequest(req);
@@ -86,19 +102,18 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments,
   auto t = FindTransition(c->track, c->state, "record_payment");
   if (t.ok()) {
     ActInput in;
-    in.detail = fmt::format("{} ontvangen{}", amount.ToDutchString(),
-                            outcome == PaymentOutcome::kOverpaid
-                                ? fmt::format(", {} terug te betalen",
-                                              (amount - balance).ToDutchString())
-                                : std::string());
-    Status m = Move(cases, settings, *c, **t, actor, in, now);
+    in.detail =
+        fmt::format("{} ontvangen{}", amount.ToDutchString(),
+                    outcome == PaymentOutcome::kOverpaid
+                        ? fmt::format(", {} terug te betalen", (amount - balance).ToDutchString())
+                        : std::string());
+    Status m = Move(cases, settings, *c, **t, actor, in, now, CaseWrite::kProgress);
     if (!m.ok()) return m;
     return outcome;
   }
   // Paid in a state the payment does not end (an appeal before the court): the officer sees it.
-  s = event("payment_received",
-            fmt::format("Volledig betaald ({}) in de toestand {}", amount.ToDutchString(),
-                        CaseStateLabelNl(c->state)));
+  s = event("payment_received", fmt::format("Volledig betaald ({}) in de toestand {}",
+                                            amount.ToDutchString(), CaseStateLabelNl(c->state)));
   if (!s.ok()) return s;
   return outcome;
 }
@@ -148,10 +163,10 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
     if (*seen) return AlreadyExists(source.file_name + ": this file was imported before");
     const std::string city = CompactAccount(source.city_account);
     for (const BankStatement& st : statements) {
-      const std::string label = fmt::format("{}: statement {} of {}", source.file_name,
-                                            st.number, st.account);
+      const std::string label =
+          fmt::format("{}: statement {} of {}", source.file_name, st.number, st.account);
       if (!city.empty() && CompactAccount(st.account) != city) {
-        return InvalidArgument(label + " is not of the city's account " + city);
+        return InvalidArgument(fmt::format("{} is not of the city's account {}", label, city));
       }
       if (st.currency != "EUR") {
         return InvalidArgument(label + " is in " + st.currency + ", not EUR");
@@ -173,7 +188,9 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
       auto sid = payments.InsertStatement(rec);
       if (!sid.ok()) return sid.status();
       ++report.statements;
-      for (const std::string& w : st.warnings) report.warnings.push_back(label + ": " + w);
+      for (const std::string& w : st.warnings) {
+        report.warnings.push_back(fmt::format("{}: {}", label, w));
+      }
       for (const BankTransaction& t : st.transactions) {
         if (t.amount <= Money()) {
           ++report.debits;
@@ -204,14 +221,14 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
           continue;
         }
         p.request_id = req->id;
-        p.outcome = PaymentOutcome::kUnmatched;  // replaced below, in this transaction
-        auto pid = payments.InsertPayment(p);
-        if (!pid.ok()) return pid.status();
-        auto outcome =
-            Apply(cases, payments, settings, *req, t.amount, *pid, actor, now, &report.refunds);
+        auto outcome = Apply(
+            cases, payments, settings, *req, t.amount,
+            [&](PaymentOutcome o) {
+              p.outcome = o;
+              return payments.InsertPayment(p);
+            },
+            actor, now, &report.refunds);
         if (!outcome.ok()) return outcome.status();
-        Status a = payments.AssignPayment(*pid, req->id, *outcome, "", now);
-        if (!a.ok()) return a;
         if (*outcome != PaymentOutcome::kDuplicate && *outcome != PaymentOutcome::kAfterClose) {
           report.matched += std::min(t.amount, Balance(*req));
         }
@@ -240,11 +257,18 @@ Result<PaymentOutcome> AssignPayment(CaseStore& cases, PaymentStore& payments,
     if (!req.ok()) return req.status();
     if (!*req) return NotFound(fmt::format("case {} has no payment request", case_id.value));
     Money refunded;
-    auto outcome =
-        Apply(cases, payments, settings, **req, (*p)->amount, payment_id, actor, now, &refunded);
+    const int64_t request_id = (*req)->id;
+    auto outcome = Apply(
+        cases, payments, settings, **req, (*p)->amount,
+        [&](PaymentOutcome o) -> Result<int64_t> {
+          Status a = payments.AssignPayment(payment_id, request_id, o, actor.login, now);
+          if (!a.ok()) return a;
+          return payment_id;
+        },
+        actor, now, &refunded);
     if (!outcome.ok()) return outcome.status();
     result = *outcome;
-    return payments.AssignPayment(payment_id, (*req)->id, *outcome, actor.login, now);
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   return result;
@@ -294,7 +318,8 @@ Result<std::vector<Suggestion>> SuggestCases(CaseStore& cases, PaymentStore& pay
     if (!plate.ok()) continue;
     const std::string& n = plate->normalised();
     const bool digit = std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const bool letter = std::any_of(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool letter =
+        std::any_of(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (n.size() < 4 || n.size() > 10 || !digit || !letter) continue;
     CaseFilter f;
     f.plate = n;
@@ -345,10 +370,12 @@ Result<std::vector<Suggestion>> SuggestCases(CaseStore& cases, PaymentStore& pay
     }
   }
   std::vector<Suggestion> out;
+  out.reserve(found.size());
   for (auto& [id, sug] : found) out.push_back(sug);
   // More reasons first, then the oldest case.
   std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-    return std::count(a.why.begin(), a.why.end(), ',') > std::count(b.why.begin(), b.why.end(), ',');
+    return std::count(a.why.begin(), a.why.end(), ',') >
+           std::count(b.why.begin(), b.why.end(), ',');
   });
   if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
   return out;

@@ -29,8 +29,8 @@ struct ReconcileReport {
   int duplicate = 0;
   int after_close = 0;
   int unmatched = 0;
-  Money matched;   // credited to requests
-  Money refunds;   // refund tasks opened
+  Money matched;                      // credited to requests
+  Money refunds;                      // refund tasks opened
   std::vector<std::string> warnings;  // the statements' own, prefixed with their number
 };
 
@@ -55,9 +55,8 @@ struct StatementSource {
 // if its reference had been right (exact, partial, overpaid, ...). NotFound for an unknown
 // payment or a case without a request; FailedPrecondition when the payment is not in the queue.
 [[nodiscard]] Result<PaymentOutcome> AssignPayment(CaseStore& cases, PaymentStore& payments,
-                                                   const GasSettings& settings,
-                                                   int64_t payment_id, CaseId case_id,
-                                                   const Actor& actor, Instant now);
+                                                   const GasSettings& settings, int64_t payment_id,
+                                                   CaseId case_id, const Actor& actor, Instant now);
 
 // Why a case may be the one an unmatched payment is for.
 struct Suggestion {
@@ -70,8 +69,7 @@ struct Suggestion {
 // Suggestions for an unmatched payment, best first: cases whose open balance equals the
 // amount, whose plate appears in the communication, whose addressee's name matches the
 // payer's. At most `limit`.
-[[nodiscard]] Result<std::vector<Suggestion>> SuggestCases(CaseStore& cases,
-                                                           PaymentStore& payments,
+[[nodiscard]] Result<std::vector<Suggestion>> SuggestCases(CaseStore& cases, PaymentStore& payments,
                                                            const PaymentRecord& p, int limit);
 
 }  // namespace hh

@@ -38,8 +38,8 @@ class ReconcileTest : public ::testing::Test {
     ASSERT_TRUE(ApplyMigrations(*db_, now_).ok());
     cases_ = std::make_unique<SqliteCaseStore>(*db_);
     payments_ = std::make_unique<SqlitePaymentStore>(*db_);
-    ASSERT_TRUE(cases_->AddUser({0, "olga", "Olga Officier", Role::kSanctioningOfficer, true}, now_)
-                    .ok());
+    ASSERT_TRUE(
+        cases_->AddUser({0, "olga", "Olga Officier", Role::kSanctioningOfficer, true}, now_).ok());
     ASSERT_TRUE(cases_->AddUser({0, "fien", "Fien Financien", Role::kFinance, true}, now_).ok());
     ASSERT_TRUE(cases_->AddUser({0, "kim", "Kim Kijker", Role::kViewer, true}, now_).ok());
     officer_ = *ActorFor(*cases_, "olga");
@@ -213,16 +213,16 @@ TEST_F(ReconcileTest, SecondPaymentAndPaymentAfterClosingAreRefunded) {
   ActInput why;
   why.reason = "verkeerd bord";
   ASSERT_TRUE(Act(*cases_, settings_, dismissed, "dismiss", officer_, why, now_).ok());
-  auto r = Import({Statement("001", {Credit("58.00", RequestOf(paid).ogm),
-                                     Credit("58.00", RequestOf(paid).ogm),
-                                     Credit("58.00", RequestOf(dismissed).ogm)})},
-                  "sha-1");
+  auto r = Import(
+      {Statement("001", {Credit("58.00", RequestOf(paid).ogm), Credit("58.00", RequestOf(paid).ogm),
+                         Credit("58.00", RequestOf(dismissed).ogm)})},
+      "sha-1");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->exact, 1);
   EXPECT_EQ(r->duplicate, 1);
   EXPECT_EQ(r->after_close, 1);
-  EXPECT_EQ(r->matched, Eur("58"));     // only the first counts toward a request
-  EXPECT_EQ(r->refunds, Eur("116"));    // 58 twice
+  EXPECT_EQ(r->matched, Eur("58"));   // only the first counts toward a request
+  EXPECT_EQ(r->refunds, Eur("116"));  // 58 twice
   EXPECT_EQ(StateOf(dismissed), CaseState::kDismissed);
   EXPECT_EQ(payments_->OpenRefunds()->size(), 2U);
 }
@@ -233,9 +233,10 @@ TEST_F(ReconcileTest, NoReferenceGoesToTheQueueWithSuggestionsAndIsAssignedByHan
   // Valid OGM unknown to us, and no OGM at all: both unmatched. A debit is not a payment.
   BankTransaction debit = Credit("10.00", std::nullopt);
   debit.amount = -debit.amount;
-  auto r = Import({Statement("001", {Credit("58.00", std::nullopt, "boete 1-abc-123", "TESTBETALER JAN"),
-                                     Credit("12.00", std::string("090933755493")), debit})},
-                  "sha-1");
+  auto r =
+      Import({Statement("001", {Credit("58.00", std::nullopt, "boete 1-abc-123", "TESTBETALER JAN"),
+                                Credit("12.00", std::string("090933755493")), debit})},
+             "sha-1");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->unmatched, 2);
   EXPECT_EQ(r->debits, 1);
@@ -290,9 +291,9 @@ TEST_F(ReconcileTest, PaymentPlanSplitsTheBalanceAndMovesTheDeadline) {
   const CaseId id = InvitedCase("1ABC123", "Jan Testbetaler");
   // 58.00 / 3 = 19.33 twice, the last 58.00 - 38.66 = 19.34; monthly from 31/03 (April has no
   // 31st: 30/04), the last on 31/05.
-  ASSERT_TRUE(CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_,
-                                now_)
-                  .ok());
+  ASSERT_TRUE(
+      CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_, now_)
+          .ok());
   auto in = payments_->InstalmentsOf(RequestOf(id).id);
   ASSERT_TRUE(in.ok());
   ASSERT_EQ(in->size(), 3U);
@@ -302,14 +303,14 @@ TEST_F(ReconcileTest, PaymentPlanSplitsTheBalanceAndMovesTheDeadline) {
   EXPECT_EQ((*in)[2].due_on, D("2026-05-31"));
   EXPECT_EQ(RequestOf(id).due_on, D("2026-05-31"));
   EXPECT_EQ(cases_->GetCase(id)->state_deadline, D("2026-05-31"));
-  EXPECT_EQ(CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_,
-                              now_)
-                .code(),
-            StatusCode::kFailedPrecondition);
-  EXPECT_EQ(CreatePaymentPlan(*cases_, *payments_, settings_, id, 1, D("2026-03-31"), finance_,
-                              now_)
-                .code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_, now_)
+          .code(),
+      StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      CreatePaymentPlan(*cases_, *payments_, settings_, id, 1, D("2026-03-31"), finance_, now_)
+          .code(),
+      StatusCode::kInvalidArgument);
 }
 
 TEST_F(ReconcileTest, BailiffExportListsEnforceableCasesAndHandsThemOver) {

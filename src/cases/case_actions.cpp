@@ -97,7 +97,7 @@ Result<CaseId> OpenCase(CaseStore& store, const GasSettings& settings, Case c,
 }
 
 Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transition& t,
-            const Actor& actor, const ActInput& input, Instant now) {
+            const Actor& actor, const ActInput& input, Instant now, CaseWrite write) {
   const CaseState from = c.state;
   const LocalDate event_day = input.posted.value_or(Today(now));
   c.state = t.to;
@@ -120,13 +120,20 @@ Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transi
 
   const std::string_view kind = SanctionKind(t, c.track);
   if (!kind.empty()) {
-    auto file = store.GetCaseFile(c.id);
-    if (!file.ok()) return file.status();
-    const Party* who = Addressee(*file);
-    const std::string key = who != nullptr ? OffenderKey(*who) : std::string();
+    auto parties = store.GetParties(c.id);
+    if (!parties.ok()) return parties.status();
+    std::string key;
+    for (const Party& p : *parties) {
+      if (p.addressee) key = OffenderKey(p);
+    }
     // A traffic fine is imposed once: paying one that already became enforceable (and was
     // registered then) adds no second sanction.
-    const bool registered = kind == "traffic_fine" && HasEvent(*file, "deadline_reminder");
+    bool registered = false;
+    if (kind == "traffic_fine" && !key.empty()) {
+      auto had = store.HasEvent(c.id, "deadline_reminder");
+      if (!had.ok()) return had.status();
+      registered = *had;
+    }
     if (!key.empty() && !registered) {
       Status r = store.RecordSanction(c.id, key, c.article, Today(now), kind, c.amount);
       if (!r.ok()) return r;
@@ -139,7 +146,8 @@ Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transi
     Status r = store.DeleteSanctions(c.id);
     if (!r.ok()) return r;
   }
-  Status u = store.UpdateCase(c, from, WakeOn(c, settings));
+  Status u = write == CaseWrite::kProgress ? store.UpdateCaseProgress(c, from, WakeOn(c, settings))
+                                           : store.UpdateCase(c, from, WakeOn(c, settings));
   if (!u.ok()) return u;
   CaseEvent ev{now,  actor.login, actor.name,   actor.role, std::string(t.action),
                from, t.to,        input.reason, detail};

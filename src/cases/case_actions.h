@@ -64,9 +64,12 @@ std::optional<LocalDate> WakeOn(const Case& c, const GasSettings& settings);
 // decisions that impose a sanction, the sanctions register. Updates `c`. No role or input
 // checks: the caller did them (Act) or is the program itself (review, lookups, the clock). In the
 // caller's transaction.
+// What of the case Move writes: the whole row (the caller may have changed other fields, such
+// as a corrected plate), or only what the move changes (a case as loaded: the bulk paths).
+enum class CaseWrite : uint8_t { kWhole, kProgress };
 [[nodiscard]] Status Move(CaseStore& store, const GasSettings& settings, Case& c,
                           const Transition& t, const Actor& actor, const ActInput& input,
-                          Instant now);
+                          Instant now, CaseWrite write = CaseWrite::kWhole);
 
 // The checked path for people: finds the transition `action` for the case's track and state,
 // checks the actor's role (PermissionDenied), what the transition needs (InvalidArgument naming

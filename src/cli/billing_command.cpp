@@ -83,9 +83,8 @@ Status RunPaymentsImport(const BillingArgs& a) {
   fmt::print(
       "imported: {}\nstatements: {}\ncredits: {}\ndebits: {}\nexact: {}\npartial: {}\n"
       "overpaid: {}\nduplicate: {}\nafter_close: {}\nunmatched: {}\nmatched: {}\nrefunds: {}\n",
-      a.file, r->statements, r->credits, r->debits, r->exact, r->partial, r->overpaid,
-      r->duplicate, r->after_close, r->unmatched, r->matched.ToDutchString(),
-      r->refunds.ToDutchString());
+      a.file, r->statements, r->credits, r->debits, r->exact, r->partial, r->overpaid, r->duplicate,
+      r->after_close, r->unmatched, r->matched.ToDutchString(), r->refunds.ToDutchString());
   for (const std::string& w : r->warnings) fmt::print(stderr, "warning: {}\n", w);
   return Status::Ok();
 }
@@ -120,8 +119,7 @@ Status RunAssign(const BillingArgs& a) {
     return PermissionDenied(actor->login + " (" + std::string(RoleName(actor->role)) +
                             ") may not assign payments: finance or the sanctioning officer");
   }
-  auto o = AssignPayment(*s.cases, *s.payments, s.gas, a.payment, CaseId{a.case_id}, *actor,
-                         s.now);
+  auto o = AssignPayment(*s.cases, *s.payments, s.gas, a.payment, CaseId{a.case_id}, *actor, s.now);
   if (!o.ok()) return o.status();
   fmt::print("payment {} assigned to case {}: {}\n", a.payment, a.case_id, PaymentOutcomeName(*o));
   return Status::Ok();
@@ -150,7 +148,8 @@ Status RunRefundDone(const BillingArgs& a) {
   if (actor->role != Role::kFinance) {
     return PermissionDenied(actor->login + " may not close refunds: finance only");
   }
-  Status r = s.cases->Transact([&] { return s.payments->CloseRefund(a.refund, actor->login, s.now); });
+  Status r =
+      s.cases->Transact([&] { return s.payments->CloseRefund(a.refund, actor->login, s.now); });
   if (!r.ok()) return r;
   fmt::print("refund {} done\n", a.refund);
   return Status::Ok();
@@ -158,7 +157,8 @@ Status RunRefundDone(const BillingArgs& a) {
 
 Status RunPlan(const BillingArgs& a) {
   auto first = LocalDate::Parse(a.first);
-  if (!first.ok()) return InvalidArgument("--first \"" + a.first + "\": " + first.status().message());
+  if (!first.ok())
+    return InvalidArgument("--first \"" + a.first + "\": " + first.status().message());
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
   Session& s = **session;
@@ -196,7 +196,8 @@ Status RunBailiff(const BillingArgs& a) {
     out << e->csv;
     if (!out.flush()) return Unavailable(a.out + ": cannot be written");
   }
-  if (std::rename(tmp.c_str(), a.out.c_str()) != 0) return Unavailable(a.out + ": cannot be written");
+  if (std::rename(tmp.c_str(), a.out.c_str()) != 0)
+    return Unavailable(a.out + ": cannot be written");
   fmt::print("written: {}\ncases: {}\ntotal: {}\n", a.out, e->cases, e->total.ToDutchString());
   return Status::Ok();
 }
@@ -278,13 +279,16 @@ Status RunRegistered(const BillingArgs& a) {
     auto l = s.payments->GetLetter(a.letter);
     if (!l.ok()) return l.status();
     if (!*l) return NotFound("no letter " + std::to_string(a.letter));
-    if (!(*l)->registered) return FailedPrecondition("letter " + std::to_string(a.letter) + " is not a registered letter");
+    if (!(*l)->registered)
+      return FailedPrecondition("letter " + std::to_string(a.letter) +
+                                " is not a registered letter");
     Status set = s.payments->SetRegisteredNumber(a.letter, a.number);
     if (!set.ok()) return set;
-    return s.cases->AppendEvent((*l)->case_id,
-                                CaseEvent{s.now, actor->login, actor->name, actor->role,
-                                          "registered_number", std::nullopt, std::nullopt, "",
-                                          "brief " + std::to_string(a.letter) + ": aangetekend " + a.number});
+    return s.cases->AppendEvent(
+        (*l)->case_id,
+        CaseEvent{s.now, actor->login, actor->name, actor->role, "registered_number", std::nullopt,
+                  std::nullopt, "",
+                  "brief " + std::to_string(a.letter) + ": aangetekend " + a.number});
   });
   if (!r.ok()) return r;
   fmt::print("letter {}: registered {}\n", a.letter, a.number);
@@ -308,7 +312,8 @@ void RegisterBillingCommands(CLI::App& app, CommandFn* run) {
   {
     CLI::App* c = letters->add_subcommand("run", "Write and record every letter due");
     c->add_option("--db", a->db, "the database file")->required();
-    c->add_option("--out", a->out, "the folder for the PDFs, print.pdf and manifest.csv")->required();
+    c->add_option("--out", a->out, "the folder for the PDFs, print.pdf and manifest.csv")
+        ->required();
     c->add_option("--user", a->user, "the sanctioning officer who signs the letters")->required();
     c->add_option("--as-of", a->as_of, "take the deadlines passed by this instant first");
     c->add_option("--posted", a->posted, "the posting day, YYYY-MM-DD (default: today)");
@@ -347,7 +352,8 @@ void RegisterBillingCommands(CLI::App& app, CommandFn* run) {
     c->callback([a, run] { *run = [a] { return RunPaymentsImport(*a); }; });
   }
   {
-    CLI::App* c = pay->add_subcommand("unmatched", "The payments to assign by hand, with suggestions");
+    CLI::App* c =
+        pay->add_subcommand("unmatched", "The payments to assign by hand, with suggestions");
     db(c);
     c->add_option("--limit", a->limit, "at most this many (default 50)");
     c->callback([a, run] { *run = [a] { return RunUnmatched(*a); }; });

@@ -106,7 +106,8 @@ class GasCliTest : public ::testing::Test {
   void SetUp() override {
     Outcome init = Run({"init", "--db", db_});
     ASSERT_EQ(init.code, 0) << init.err;
-    EXPECT_TRUE(HasLine(init.out, "applied: 0001_settings, 0002_cases")) << init.out;
+    EXPECT_TRUE(HasLine(init.out, "applied: 0001_settings, 0002_cases, 0003_letters_payments"))
+        << init.out;
     const std::vector<std::vector<std::string>> users = {
         {"admin", "Ada Beheer", "administrator"},
         {"rev", "Rita Reviewer", "reviewer"},

@@ -111,7 +111,7 @@ struct GasSettings {
   std::string city_name = "Stad Mechelen";
   // The sender block, lines separated by '|'.
   std::string city_sender = "Stad Mechelen|Dienst GAS|Grote Markt 21|2800 Mechelen";
-  std::string city_place = "Mechelen";  // "Mechelen, 01/12/2026" above the letter
+  std::string city_place = "Mechelen";         // "Mechelen, 01/12/2026" above the letter
   std::string city_iban = "BE71096123456769";  // the collection account (a valid demo IBAN)
   std::string city_bic = "GKCCBEBB";
   std::string city_beneficiary = "Stad Mechelen GAS";  // the EPC QR's name (<= 70)
@@ -124,7 +124,7 @@ struct GasSettings {
   std::string letter_templates_dir;
   // The address window of the city's envelopes, millimetres from the page's top-left corner
   // (see docs/letters.md for the default's source).
-  int window_left_mm = 0;    // 0: the letter engine's documented default
+  int window_left_mm = 0;  // 0: the letter engine's documented default
   int window_top_mm = 0;
   int window_width_mm = 0;
   int window_height_mm = 0;

@@ -86,8 +86,9 @@ Result<ProcessReport> Process(CaseStore& store, const GasSettings& settings, Ins
   }
   // The GAS register forgets decisions older than its retention period (GAS.md 1.6).
   LocalDate keep_from;
-  const bool ok = LocalDate::FromYmd(today.year() - settings.register_retention_years,
-                                     today.month(), today.month() == 2 ? std::min(today.day(), 28) : today.day(), &keep_from);
+  const bool ok =
+      LocalDate::FromYmd(today.year() - settings.register_retention_years, today.month(),
+                         today.month() == 2 ? std::min(today.day(), 28) : today.day(), &keep_from);
   if (ok) {
     auto purged = store.PurgeSanctionsBefore(keep_from);
     if (!purged.ok()) return purged.status();

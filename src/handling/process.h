@@ -21,9 +21,9 @@ struct ProcessReport {
   uint64_t pending_exempt = 0;   // of which a permit registered since covers
   uint64_t new_cases = 0;        // cases those reads opened
   uint64_t joined_reads = 0;
-  uint64_t moved = 0;    // deadline transitions taken
-  uint64_t expired = 0;  // cases past their decision limit
-  uint64_t alarms = 0;   // 4- and 5-month alarms raised
+  uint64_t moved = 0;            // deadline transitions taken
+  uint64_t expired = 0;          // cases past their decision limit
+  uint64_t alarms = 0;           // 4- and 5-month alarms raised
   uint64_t register_purged = 0;  // sanctions past the register's retention, forgotten
 };
 

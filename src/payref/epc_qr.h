@@ -29,10 +29,10 @@ struct EpcTransfer {
   // Write the amount with both decimals ("EUR58.00", as GAS.md 6.6 and issue 4 show it) instead
   // of the shortest form the EPC examples use ("EUR12.3"). Both are valid EPC069-12.
   bool amount_two_decimals = false;
-  std::string purpose;          // empty or 4 capitals/digits ("GOVT")
-  std::string reference;        // structured creditor reference, <= 35
-  std::string text;             // unstructured remittance, <= 140 (never with reference)
-  std::string information;      // beneficiary-to-originator information, <= 70
+  std::string purpose;      // empty or 4 capitals/digits ("GOVT")
+  std::string reference;    // structured creditor reference, <= 35
+  std::string text;         // unstructured remittance, <= 140 (never with reference)
+  std::string information;  // beneficiary-to-originator information, <= 70
 };
 
 // The payload: fields joined by LF, trailing empty optional fields left out, no final LF.

@@ -165,8 +165,16 @@ class CaseStore {
   // (The name the name filter searches is the addressee's, kept by InsertParty/SetAddressee.)
   virtual Status UpdateCase(const Case& c, CaseState expected,
                             std::optional<LocalDate> wake_on) = 0;
+  // The same for what a move along the procedure changes only: state, amount, state deadline,
+  // due day, alarms, wake-up day, updated_at (the bulk paths: payments, the clock).
+  virtual Status UpdateCaseProgress(const Case& c, CaseState expected,
+                                    std::optional<LocalDate> wake_on) = 0;
   virtual Result<Case> GetCase(CaseId id) = 0;
   virtual Result<CaseFile> GetCaseFile(CaseId id) = 0;
+  // The parties of a case alone, and whether its timeline has an event `action` (the bulk
+  // paths that need no whole file).
+  virtual Result<std::vector<Party>> GetParties(CaseId id) = 0;
+  virtual Result<bool> HasEvent(CaseId id, std::string_view action) = 0;
   virtual Result<std::optional<CaseId>> FindBySource(Track track, std::string_view source_ref) = 0;
   // The camera cases of local days [from, to].
   virtual Status ForEachCameraCase(LocalDate from, LocalDate to,

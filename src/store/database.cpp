@@ -268,6 +268,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   s = ExecuteScript(
       raw, options.durable_commits ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   if (!s.ok()) return s;
+  // Statement journals and temporary indexes in memory: every insert within a long
+  // transaction (a statement import, a letter run) would otherwise write a temporary file.
+  s = ExecuteScript(raw, "PRAGMA temp_store = MEMORY");
+  if (!s.ok()) return s;
   return db;
 }
 

@@ -137,8 +137,7 @@ class PaymentStore {
   virtual Result<std::optional<PaymentRequest>> GetRequest(int64_t id) = 0;
   virtual Result<std::vector<PaymentRequest>> RequestsOfCase(CaseId id) = 0;
   // Open or partly paid requests whose balance equals `balance` (suggestions), at most `limit`.
-  virtual Result<std::vector<PaymentRequest>> OpenRequestsWithBalance(Money balance,
-                                                                      int limit) = 0;
+  virtual Result<std::vector<PaymentRequest>> OpenRequestsWithBalance(Money balance, int limit) = 0;
 
   virtual Status AddInstalment(const Instalment& i) = 0;
   virtual Result<std::vector<Instalment>> InstalmentsOf(int64_t request_id) = 0;

@@ -536,6 +536,30 @@ Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
                             std::string(CaseStateName(expected)) + ": someone acted on it first");
 }
 
+Status SqliteCaseStore::UpdateCaseProgress(const Case& c, CaseState expected,
+                                           std::optional<LocalDate> wake_on) {
+  auto s = Stmt(sql::kCasesUpdateProgress);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, c.id.value);
+  st->BindText(2, CaseStateName(c.state));
+  if (c.amount) {
+    st->BindInt64(3, c.amount->cents());
+  } else {
+    st->BindNull(3);
+  }
+  BindOptText(st, 4, Day(c.state_deadline));
+  BindOptText(st, 5, Day(DueOn(c)));
+  st->BindInt64(6, c.alarm_months);
+  BindOptText(st, 7, Day(wake_on));
+  st->BindText(8, c.updated_at.ToUtcString());
+  st->BindText(9, CaseStateName(expected));
+  HH_TRY(st->Run());
+  if (db_->Changes() == 1) return Status::Ok();
+  return FailedPrecondition("case " + std::to_string(c.id.value) + " is no longer in state " +
+                            std::string(CaseStateName(expected)) + ": someone acted on it first");
+}
+
 Result<Case> SqliteCaseStore::GetCase(CaseId id) {
   auto s = Stmt(sql::kCasesGet);
   if (!s.ok()) return s.status();
@@ -592,36 +616,54 @@ Result<Case> SqliteCaseStore::GetCase(CaseId id) {
   return c;
 }
 
+Result<std::vector<Party>> SqliteCaseStore::GetParties(CaseId id) {
+  std::vector<Party> out;
+  auto s = Stmt(sql::kPartiesOfCase);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  Status rows = EachRow(st, [&]() -> Status {
+    Party p;
+    p.id = st->ColumnInt64(0);
+    auto role = ParsePartyRole(st->ColumnText(1));
+    if (!role.ok()) return Internal("store: parties.role holds an unknown role");
+    p.role = *role;
+    p.company = st->ColumnInt64(2) != 0;
+    p.name = st->ColumnText(3);
+    auto birth = OptDayAt(*st, 4, "parties.birth_date");
+    if (!birth.ok()) return birth.status();
+    p.birth_date = *birth;
+    p.company_number = st->ColumnText(5);
+    p.address = {st->ColumnText(6), st->ColumnText(7), st->ColumnText(8), st->ColumnText(9)};
+    p.language = st->ColumnText(10);
+    p.addressee = st->ColumnInt64(11) != 0;
+    out.push_back(std::move(p));
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
+  return out;
+}
+
+Result<bool> SqliteCaseStore::HasEvent(CaseId id, std::string_view action) {
+  auto s = Stmt(sql::kEventsExists);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id.value);
+  (*s)->BindText(2, action);
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  const bool found = *row;
+  (*s)->Reset();
+  return found;
+}
+
 Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {
   CaseFile f;
   auto c = GetCase(id);
   if (!c.ok()) return c.status();
   f.c = std::move(*c);
-  {
-    auto s = Stmt(sql::kPartiesOfCase);
-    if (!s.ok()) return s.status();
-    Statement* st = *s;
-    st->BindInt64(1, id.value);
-    Status rows = EachRow(st, [&]() -> Status {
-      Party p;
-      p.id = st->ColumnInt64(0);
-      auto role = ParsePartyRole(st->ColumnText(1));
-      if (!role.ok()) return Internal("store: parties.role holds an unknown role");
-      p.role = *role;
-      p.company = st->ColumnInt64(2) != 0;
-      p.name = st->ColumnText(3);
-      auto birth = OptDayAt(*st, 4, "parties.birth_date");
-      if (!birth.ok()) return birth.status();
-      p.birth_date = *birth;
-      p.company_number = st->ColumnText(5);
-      p.address = {st->ColumnText(6), st->ColumnText(7), st->ColumnText(8), st->ColumnText(9)};
-      p.language = st->ColumnText(10);
-      p.addressee = st->ColumnInt64(11) != 0;
-      f.parties.push_back(std::move(p));
-      return Status::Ok();
-    });
-    if (!rows.ok()) return rows;
-  }
+  auto parties = GetParties(id);
+  if (!parties.ok()) return parties.status();
+  f.parties = std::move(*parties);
   {
     auto s = Stmt(sql::kEvidenceOfCase);
     if (!s.ok()) return s.status();

@@ -41,8 +41,12 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<CaseId> InsertCase(const Case& c, std::optional<LocalDate> wake_on) override;
   Status UpdateCase(const Case& c, CaseState expected, std::optional<LocalDate> wake_on) override;
+  Status UpdateCaseProgress(const Case& c, CaseState expected,
+                            std::optional<LocalDate> wake_on) override;
   Result<Case> GetCase(CaseId id) override;
   Result<CaseFile> GetCaseFile(CaseId id) override;
+  Result<std::vector<Party>> GetParties(CaseId id) override;
+  Result<bool> HasEvent(CaseId id, std::string_view action) override;
   Result<std::optional<CaseId>> FindBySource(Track track, std::string_view source_ref) override;
   Status ForEachCameraCase(LocalDate from, LocalDate to,
                            const std::function<void(const CameraCaseKey&)>& fn) override;
