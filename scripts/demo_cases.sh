@@ -69,6 +69,9 @@ PY
   first_ov=$(hh cases list --db "$DB" --track overlast --csv | sed -n 2p | cut -d';' -f2)
   hh cases act "$first_ov" start_procedure --db "$DB" --user sa.peeters --posted 2026-04-01 >/dev/null
   hh process --db "$DB" | grep -E '^(moved|expired|alarms):' | sed 's/^/  process /'
+  # The letters those acts owe, and the rest that is due, as PDFs with their print file.
+  hh letters run --db "$DB" --out "$(dirname "$DB")/letters" --user sa.peeters |
+    grep -E '^(letters|invitations|driver_requests|queued|requested):' | sed 's/^/  letters /'
 fi
 
 echo
@@ -84,3 +87,5 @@ echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN review next --db $DB --user controle
 echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN cases list --db $DB --track overlast"
 echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN cases show ID --db $DB --user sa.peeters"
 echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN process --db $DB --as-of 2026-05-15T08:00:00Z"
+echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN letters list --db $DB --case ID   (PDFs in $(dirname "$DB")/letters)"
+echo "  $BIN statement show ../shared/fixtures/coda/odoo_2013.txt"

@@ -2,11 +2,14 @@
 
 #include <fmt/core.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "billing/digest.h"
@@ -22,6 +25,7 @@ namespace {
 
 // A letter rendered, waiting for the transaction's end to be stored.
 struct Made {
+  Letter letter;  // what to draw (kept until rendered)
   LetterRecord record;
   std::string pdf;
   std::string file_name;
@@ -115,16 +119,14 @@ std::string CsvField(std::string_view v) {
 class Run {
  public:
   Run(CaseStore& cases, PaymentStore& payments, const GasSettings& settings, const Actor& officer,
-      const LetterRunOptions& options, Instant now, const TemplateSet& templates,
-      LetterRenderer& renderer)
+      const LetterRunOptions& options, Instant now, const TemplateSet& templates)
       : cases_(cases),
         payments_(payments),
         settings_(settings),
         officer_(officer),
         options_(options),
         now_(now),
-        templates_(templates),
-        renderer_(renderer) {}
+        templates_(templates) {}
 
   Status TakeDueActions(LetterRunReport& report) {
     struct Due {
@@ -179,18 +181,17 @@ class Run {
     return Status::Ok();
   }
 
-  // Renders every queued letter (into `print` as well).
-  Status RenderQueued(LetterRunReport& report, PrintFile& print, std::vector<Made>& made) {
+  // Prepares every queued letter: its request, fields and text (rendered afterwards).
+  Status PrepareQueued(LetterRunReport& report, std::vector<Made>& made) {
     auto queued = payments_.QueuedLetters();
     if (!queued.ok()) return queued.status();
     for (const QueuedLetter& q : *queued) {
       auto file = cases_.GetCaseFile(q.case_id);
       if (!file.ok()) return file.status();
       if (!Printable(*file, report)) continue;
-      auto m = Make(q, *file, print);
+      auto m = Make(q, *file);
       if (!m.ok()) return m.status();
       if (m->record.amount) report.requested += *m->record.amount;
-      report.pages += m->record.pages;
       made.push_back(std::move(*m));
     }
     report.queued = static_cast<int>(made.size()) - report.invitations - report.warnings -
@@ -250,7 +251,7 @@ class Run {
     return std::optional<PaymentRequest>(*r);
   }
 
-  Result<Made> Make(const QueuedLetter& q, const CaseFile& file, PrintFile& print) {
+  Result<Made> Make(const QueuedLetter& q, const CaseFile& file) {
     auto kind = ParseLetterKind(q.kind);
     if (!kind)
       return InvalidArgument("queued letter " + std::to_string(q.id) + ": unknown kind " + q.kind);
@@ -367,13 +368,8 @@ class Run {
       return Status(expanded.status().code(),
                     fmt::format("case {}: {}", c.id.value, expanded.status().message()));
     }
-    Letter letter{std::move(*expanded), *AddressLines(who), qr};
-    auto pdf = renderer_.Render(letter, &print);
-    if (!pdf.ok()) {
-      return Status(pdf.status().code(),
-                    fmt::format("case {}: {}", c.id.value, pdf.status().message()));
-    }
     Made m;
+    m.letter = Letter{std::move(*expanded), *AddressLines(who), qr};
     m.record.case_id = c.id;
     m.record.kind = q.kind;
     m.record.language = std::string(LanguageCode(lang));
@@ -382,10 +378,7 @@ class Run {
     m.record.amount = asked;
     m.record.registered = q.kind == "overlast_start" || q.kind.rfind("decision_", 0) == 0;
     m.record.posted_on = q.posted_on;
-    m.record.sha256 = Sha256Hex(pdf->bytes);
-    m.record.pages = pdf->pages;
     m.record.created_at = now_;
-    m.pdf = std::move(pdf->bytes);
     std::string safe = number;
     for (char& ch : safe) {
       if (ch == '/') ch = '-';
@@ -403,8 +396,53 @@ class Run {
   const LetterRunOptions& options_;
   Instant now_;
   const TemplateSet& templates_;
-  LetterRenderer& renderer_;
 };
+
+// Renders every letter's own PDF and the print file on both cores: this thread draws the print
+// file (in order) while a second renderer makes the own PDFs; when the print file is done this
+// thread makes own PDFs too. One LetterRenderer per thread (letter_pdf.h).
+Status RenderAll(const LetterLayout& layout, const SenderBlock& sender, std::vector<Made>& made,
+                 PrintFile& print) {
+  std::atomic<size_t> next{0};
+  std::mutex failed_mu;
+  Status failed;
+  auto own = [&](LetterRenderer& r) {
+    for (size_t i = next++; i < made.size(); i = next++) {
+      auto pdf = r.Render(made[i].letter);
+      if (!pdf.ok()) {
+        std::lock_guard<std::mutex> lock(failed_mu);
+        if (failed.ok()) {
+          failed = Status(
+              pdf.status().code(),
+              fmt::format("case {}: {}", made[i].record.case_id.value, pdf.status().message()));
+        }
+        next = made.size();
+        return;
+      }
+      made[i].record.sha256 = Sha256Hex(pdf->bytes);
+      made[i].record.pages = pdf->pages;
+      made[i].pdf = std::move(pdf->bytes);
+    }
+  };
+  std::thread worker([&] {
+    LetterRenderer r(layout, sender, sender);
+    own(r);
+  });
+  LetterRenderer main_renderer(layout, sender, sender);
+  Status printed;
+  for (const Made& m : made) {
+    printed = main_renderer.AddToPrint(m.letter, print);
+    if (!printed.ok()) {
+      printed = Status(printed.code(),
+                       fmt::format("case {}: {}", m.record.case_id.value, printed.message()));
+      break;
+    }
+  }
+  if (printed.ok()) own(main_renderer);
+  worker.join();
+  if (!failed.ok()) return failed;
+  return printed;
+}
 
 LetterLayout LayoutOf(const GasSettings& s) {
   LetterLayout l;
@@ -444,7 +482,6 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
   Status valid = ValidateLayout(layout);
   if (!valid.ok()) return valid;
   SenderBlock sender{Split(settings.city_sender, '|'), settings.city_place};
-  LetterRenderer renderer(layout, sender, sender);
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Unavailable(options.out_dir + ": " + ec.message());
@@ -453,12 +490,15 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
   PrintFile print;
   std::vector<Made> made;
   std::string print_bytes;
-  Run run(cases, payments, settings, officer, options, now, *templates, renderer);
+  Run run(cases, payments, settings, officer, options, now, *templates);
   Status s = cases.Transact([&]() -> Status {
     Status due = run.TakeDueActions(report);
     if (!due.ok()) return due;
-    Status r = run.RenderQueued(report, print, made);
+    Status r = run.PrepareQueued(report, made);
     if (!r.ok()) return r;
+    r = RenderAll(layout, sender, made, print);
+    if (!r.ok()) return r;
+    for (const Made& m : made) report.pages += m.record.pages;
     auto bytes = print.Finish();
     if (!bytes.ok()) return bytes.status();
     print_bytes = std::move(*bytes);

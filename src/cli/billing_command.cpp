@@ -295,6 +295,20 @@ Status RunRegistered(const BillingArgs& a) {
   return Status::Ok();
 }
 
+Status RunRegisterStats(const BillingArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto stats = (*session)->cases->RegisterStatistics();
+  if (!stats.ok()) return stats.status();
+  // `;`-separated, for Belgian Excel.
+  fmt::print("jaar;soort;artikel;beslissingen;bedrag\n");
+  for (const RegisterStatistic& r : *stats) {
+    fmt::print("{};{};{};{};{}\n", r.year, r.kind, r.article, r.decisions,
+               r.amount.ToDutchString());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void RegisterBillingCommands(CLI::App& app, CommandFn* run) {
@@ -339,6 +353,13 @@ void RegisterBillingCommands(CLI::App& app, CommandFn* run) {
     c->add_option("--number", a->number, "the registered-mail number")->required();
     c->add_option("--user", a->user, "who records it")->required();
     c->callback([a, run] { *run = [a] { return RunRegistered(*a); }; });
+  }
+  CLI::App* reg = app.add_subcommand("register", "The GAS register (sanction decisions)");
+  reg->require_subcommand(1);
+  {
+    CLI::App* c = reg->add_subcommand("stats", "Decisions per year, kind and article (CSV)");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->callback([a, run] { *run = [a] { return RunRegisterStats(*a); }; });
   }
   CLI::App* pay = app.add_subcommand("payments", "Payments: reconciliation, queue, refunds");
   pay->require_subcommand(1);

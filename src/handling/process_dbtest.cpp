@@ -399,3 +399,66 @@ TEST_F(ProcessTest, WithoutTrafficDecisionLimitAHolderLookupNeverExpires) {
 
 }  // namespace
 }  // namespace hh
+
+namespace hh {
+namespace {
+
+// The GAS register keeps a decision for gas.register_retention_years (5 by default, [UNVERIFIED]
+// art. 44) counted from the decision day: on 2031-03-02 a decision of 2026-03-02 is exactly 5
+// years old and stays; one of 2026-03-01 is older and goes.
+TEST_F(ProcessTest, RegisterForgetsDecisionsPastTheRetentionPeriod) {
+  const CaseId kept = OpenParking("2026-02-20", CaseState::kInvited);
+  const CaseId gone = OpenParking("2026-02-19", CaseState::kInvited);
+  ASSERT_TRUE(store_
+                  ->RecordSanction(kept, "key-a", "art. 24", D("2026-03-02"), "traffic_fine",
+                                   Money::FromEuro(58))
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->RecordSanction(gone, "key-b", "art. 24", D("2026-03-01"), "traffic_fine",
+                                   Money::FromEuro(58))
+                  .ok());
+  ProcessReport r = RunOn("2031-03-02");
+  EXPECT_EQ(r.register_purged, 1U);
+  EXPECT_EQ(store_->SanctionsOf("key-a")->size(), 1U);
+  EXPECT_TRUE(store_->SanctionsOf("key-b")->empty());
+  // A shorter period set by the city applies at the next run.
+  GasSettings two = settings_;
+  two.register_retention_years = 2;
+  EXPECT_EQ(Run(Noon("2031-03-03"), two).register_purged, 1U);
+  EXPECT_TRUE(store_->SanctionsOf("key-a")->empty());
+}
+
+}  // namespace
+}  // namespace hh
+
+namespace hh {
+namespace {
+
+TEST_F(ProcessTest, RegisterStatisticsCountPerYearKindAndArticle) {
+  const CaseId a = OpenParking("2026-02-20", CaseState::kInvited);
+  const CaseId b = OpenParking("2026-02-19", CaseState::kInvited);
+  ASSERT_TRUE(
+      store_
+          ->RecordSanction(a, "k1", "art. 24", D("2026-03-02"), "traffic_fine", Money::FromEuro(58))
+          .ok());
+  ASSERT_TRUE(
+      store_
+          ->RecordSanction(b, "k2", "art. 24", D("2026-05-02"), "traffic_fine", Money::FromEuro(58))
+          .ok());
+  ASSERT_TRUE(
+      store_->RecordSanction(b, "k2", "APR art. 12", D("2027-01-05"), "fine", Money::FromEuro(120))
+          .ok());
+  auto s = store_->RegisterStatistics();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->size(), 2U);
+  EXPECT_EQ((*s)[0].year, 2026);
+  EXPECT_EQ((*s)[0].kind, "traffic_fine");
+  EXPECT_EQ((*s)[0].decisions, 2);
+  EXPECT_EQ((*s)[0].amount, Money::FromEuro(116));
+  EXPECT_EQ((*s)[1].year, 2027);
+  EXPECT_EQ((*s)[1].article, "APR art. 12");
+  EXPECT_EQ((*s)[1].amount, Money::FromEuro(120));
+}
+
+}  // namespace
+}  // namespace hh

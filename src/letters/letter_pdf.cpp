@@ -418,6 +418,8 @@ struct LetterRenderer::Impl {
 
   Status Compose(const Letter& letter, Composition& c);
   void Draw(cairo_t* cr, const Composition& c) const;
+  // Draws the composed letter as the next pages of the print file.
+  Status DrawInto(PrintFile& print, const Composition& c) const;
   void DrawPaymentBox(cairo_t* cr, const Composition& c, double top) const;
 };
 
@@ -735,9 +737,26 @@ Result<LetterPdf> LetterRenderer::Render(const Letter& letter, PrintFile* print)
   out.pages = static_cast<int>(c.pages.size());
 
   if (print != nullptr) {
+    Status added = impl_->DrawInto(*print, c);
+    if (!added.ok()) return added;
+  }
+  return out;
+}
+
+Status LetterRenderer::AddToPrint(const Letter& letter, PrintFile& print) {
+  if (print.impl_->finished) return Internal("print file: a letter was added after Finish");
+  Composition c;
+  Status st = impl_->Compose(letter, c);
+  if (!st.ok()) return st;
+  return impl_->DrawInto(print, c);
+}
+
+Status LetterRenderer::Impl::DrawInto(PrintFile& print_file, const Composition& c) const {
+  PrintFile* print = &print_file;
+  {
     cairo_t* cr = print->impl_->cr.get();
-    impl_->Draw(cr, c);
-    int pages = out.pages;
+    Draw(cr, c);
+    int pages = static_cast<int>(c.pages.size());
     if (print->duplex_ && pages % 2 == 1) {
       cairo_show_page(cr);  // the blank back of the last sheet
       ++pages;
@@ -749,7 +768,7 @@ Result<LetterPdf> LetterRenderer::Render(const Letter& letter, PrintFile* print)
       return Internal("print file: cairo: " + std::string(cairo_status_to_string(cs)));
     }
   }
-  return out;
+  return Status::Ok();
 }
 
 }  // namespace hh

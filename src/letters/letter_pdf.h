@@ -56,9 +56,10 @@ struct LetterLayout {
   double font_size_pt = 10;
   double small_font_size_pt = 8.5;  // sender, references, page numbers
   double title_font_size_pt = 12;
-  // Side of the QR code in the payment box, quiet zone included (keeps a module >= 0.4 mm up
-  // to version 13, the EPC maximum: 69 + 8 modules in 32 mm).
-  double qr_size_mm = 32;
+  // Side of the QR code in the payment box, quiet zone included: 38 mm keeps a module >= 0.49
+  // mm up to version 13 (the EPC maximum: 69 + 8 modules), and 0.78 mm for the version 6 of a
+  // city's payment (86 bytes with "EUR58.00"), which a 150 dpi scan still reads.
+  double qr_size_mm = 38;
   // Fold marks at 105 and 210 mm and the punch mark at 148.5 mm (DIN 5008 form B).
   bool fold_marks = true;
 };
@@ -129,6 +130,9 @@ class LetterRenderer {
   // payload or one that needs a QR version above 13 (EPC069-12). Nothing is added to `print`
   // when an error is returned. Internal when cairo fails, or when `print` was already finished.
   Result<LetterPdf> Render(const Letter& letter, PrintFile* print = nullptr);
+  // Appends `letter` to the print file only (same checks and errors as Render), so that one
+  // thread can draw the print file while others render the letters' own PDFs.
+  Status AddToPrint(const Letter& letter, PrintFile& print);
 
  private:
   struct Impl;

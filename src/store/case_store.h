@@ -76,6 +76,15 @@ struct PendingRead {
 };
 
 // The officers' case filters (all optional; combined with AND) and keyset pagination.
+// One line of the GAS register's statistics.
+struct RegisterStatistic {
+  int year = 0;
+  std::string kind;  // "fine", "community_service", "traffic_fine"
+  std::string article;
+  int64_t decisions = 0;
+  Money amount;  // the sum of the amounts decided
+};
+
 struct CaseFilter {
   std::optional<Track> track;
   std::optional<CaseState> state;
@@ -210,6 +219,8 @@ class CaseStore {
   virtual Status DeleteSanctions(CaseId id) = 0;
   // Forgets every sanction decided before `day` (the register's retention); how many.
   virtual Result<int64_t> PurgeSanctionsBefore(LocalDate day) = 0;
+  // Decisions per year, kind and article, in that order.
+  virtual Result<std::vector<RegisterStatistic>> RegisterStatistics() = 0;
 };
 
 }  // namespace hh

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
@@ -1050,6 +1051,25 @@ Result<int64_t> SqliteCaseStore::PurgeSanctionsBefore(LocalDate day) {
   (*s)->BindText(1, day.ToIsoString());
   HH_TRY((*s)->Run());
   return db_->Changes();
+}
+
+Result<std::vector<RegisterStatistic>> SqliteCaseStore::RegisterStatistics() {
+  auto s = Stmt(sql::kSanctionsStatistics);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  std::vector<RegisterStatistic> out;
+  Status rows = EachRow(st, [&]() -> Status {
+    RegisterStatistic r;
+    r.year = static_cast<int>(std::strtol(st->ColumnText(0).c_str(), nullptr, 10));
+    r.kind = st->ColumnText(1);
+    r.article = st->ColumnText(2);
+    r.decisions = st->ColumnInt64(3);
+    r.amount = Money::FromCents(st->ColumnInt64(4));
+    out.push_back(std::move(r));
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
+  return out;
 }
 
 }  // namespace hh

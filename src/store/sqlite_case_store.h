@@ -69,6 +69,7 @@ class SqliteCaseStore final : public CaseStore {
   Result<std::vector<PriorSanction>> SanctionsOf(std::string_view offender_key) override;
   Status DeleteSanctions(CaseId id) override;
   Result<int64_t> PurgeSanctionsBefore(LocalDate day) override;
+  Result<std::vector<RegisterStatistic>> RegisterStatistics() override;
 
  private:
   // The prepared statement for `sql` (one of the sql::k* constants), made on first use and
