@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "billing/payment_requests.h"
+#include "csv/csv_reader.h"
 
 namespace hh {
 namespace {
@@ -29,16 +30,6 @@ LocalDate AddMonths(LocalDate d, int n) {
 bool AwaitsPayment(CaseState s) {
   return s == CaseState::kInvited || s == CaseState::kReinvited || s == CaseState::kReminderDue ||
          s == CaseState::kReminded || s == CaseState::kDecisionNotified || s == CaseState::kPayable;
-}
-
-std::string Field(std::string_view v) {
-  if (v.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(v);
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -157,7 +148,7 @@ Result<BailiffExport> ExportToBailiff(CaseStore& cases, PaymentStore& payments,
       std::string line;
       for (const std::string& v : row) {
         if (!line.empty()) line += ';';
-        line += Field(v);
+        AppendCsvField(line, v, ';');
       }
       out.csv += line + "\n";
       ++out.cases;

@@ -1,6 +1,7 @@
 #include "billing/letter_run.h"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <atomic>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include "billing/letters_due.h"
 #include "billing/payment_requests.h"
 #include "core/local_time.h"
+#include "csv/csv_reader.h"
 #include "letters/letter_pdf.h"
 #include "letters/letter_template.h"
 #include "payref/epc_qr.h"
@@ -41,15 +43,6 @@ std::vector<std::string> Split(std::string_view text, char sep) {
     if (j == std::string_view::npos) j = text.size();
     if (j > i) out.emplace_back(text.substr(i, j - i));
     i = j + 1;
-  }
-  return out;
-}
-
-std::string Joined(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
   }
   return out;
 }
@@ -106,16 +99,6 @@ Status WriteFile(const std::filesystem::path& path, std::string_view bytes) {
   return Status::Ok();
 }
 
-std::string CsvField(std::string_view v) {
-  if (v.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(v);
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 class Run {
  public:
   Run(CaseStore& cases, PaymentStore& payments, const GasSettings& settings, const Actor& officer,
@@ -126,7 +109,8 @@ class Run {
         officer_(officer),
         options_(options),
         now_(now),
-        templates_(templates) {}
+        templates_(templates),
+        reply_(fmt::format("{}", fmt::join(Split(settings.city_sender, '|'), ", "))) {}
 
   Status TakeDueActions(LetterRunReport& report) {
     struct Due {
@@ -270,7 +254,6 @@ class Run {
       if (FindLetterField(*kind, name) != nullptr && d) f.SetDate(name, *d);
     };
     const std::string number = CaseNumber(c.track, c.created_at.UtcDate().year(), c.id);
-    const std::string reply = Joined(Split(settings_.city_sender, '|'), ", ");
     set_text("case_number", number);
     set_date("letter_date", q.posted_on);
     set_text("recipient_name", who.name);
@@ -295,10 +278,10 @@ class Run {
     }
     set_text("pv_number", c.source_ref);
     set_date("defence_deadline", c.state_deadline);
-    set_text("defence_address", reply);
-    set_text("reply_address", reply);
+    set_text("defence_address", reply_);
+    set_text("reply_address", reply_);
     set_date("reply_deadline", c.state_deadline);
-    set_text("file_access", "op afspraak bij " + reply);
+    set_text("file_access", "op afspraak bij " + reply_);
     if (FindLetterField(*kind, "hearing_right") != nullptr) {
       const bool hearing =
           !IsTrafficTrack(c.track) || (c.amount && *c.amount > Money::FromEuro(70));
@@ -396,6 +379,7 @@ class Run {
   const LetterRunOptions& options_;
   Instant now_;
   const TemplateSet& templates_;
+  const std::string reply_;  // the city's address on one line: where to send a defence or reply
 };
 
 // Renders every letter's own PDF and the print file on both cores: this thread draws the print
@@ -546,7 +530,7 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
     Status w = put(m.file_name, m.pdf);
     if (!w.ok()) return w;
     manifest += fmt::format("{};{};{};{};{};{};{};{}\n", m.record.id, m.record.case_id.value,
-                            m.record.kind, CsvField(m.record.recipient), m.ogm_printed,
+                            m.record.kind, CsvField(m.record.recipient, ';'), m.ogm_printed,
                             m.record.amount ? m.record.amount->ToDutchString() : "",
                             m.record.sha256, m.record.pages);
   }

@@ -1,6 +1,7 @@
 #include "billing/reconcile.h"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,15 +13,6 @@
 
 namespace hh {
 namespace {
-
-std::string Joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += "; ";
-    out += p;
-  }
-  return out;
-}
 
 // Writes the payment row with its outcome (or, for a manual assignment, records it on the row
 // that was queued) and returns its id.
@@ -182,7 +174,7 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
       rec.number = st.number;
       rec.closing_date = st.closing_date;
       rec.transactions = static_cast<int64_t>(st.transactions.size());
-      rec.warnings = Joined(st.warnings);
+      rec.warnings = fmt::format("{}", fmt::join(st.warnings, "; "));
       rec.imported_at = now;
       rec.imported_by = actor.login;
       auto sid = payments.InsertStatement(rec);

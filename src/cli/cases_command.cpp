@@ -13,6 +13,7 @@
 #include "cli/session.h"
 #include "core/local_time.h"
 #include "core/plate.h"
+#include "csv/csv_reader.h"
 #include "handling/holder_identification.h"
 #include "handling/process.h"
 #include "handling/review.h"
@@ -61,17 +62,6 @@ std::string FlagText(uint32_t flags, bool warning) {
   return out;
 }
 
-// A CSV field for `;`-separated files: quoted when it holds ; " or a line break.
-std::string CsvField(const std::string& v) {
-  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 Status RunList(const CaseArgs& a) {
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
@@ -112,8 +102,8 @@ Status RunList(const CaseArgs& a) {
     const std::string number = CaseNumber(c.track, c.year_opened, c.id);
     if (a.csv) {
       fmt::print("{};{};{};{};{};{};{};{};{};{}\n", number, c.id.value, TrackName(c.track),
-                 CaseStateName(c.state), c.facts_day.ToDutchString(), c.plate, CsvField(c.name),
-                 c.due_on ? c.due_on->ToDutchString() : "",
+                 CaseStateName(c.state), c.facts_day.ToDutchString(), c.plate,
+                 CsvField(c.name, ';'), c.due_on ? c.due_on->ToDutchString() : "",
                  c.amount ? c.amount->ToDutchString() : "", FlagText(c.flags, c.warning));
     } else {
       fmt::print("{:<16} {:>8}  {:<9} {:<22} {:<10}  {:<10} {:<24} {:<10} {}\n", number, c.id.value,

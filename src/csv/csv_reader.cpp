@@ -409,8 +409,9 @@ Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t 
   return cuts;
 }
 
-void AppendCsvField(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+void AppendCsvField(std::string& out, std::string_view field, char separator) {
+  const char special[] = {separator, '"', '\r', '\n'};
+  if (field.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) {
     out.append(field);
     return;
   }
@@ -420,6 +421,12 @@ void AppendCsvField(std::string& out, std::string_view field) {
     out.push_back(c);
   }
   out.push_back('"');
+}
+
+std::string CsvField(std::string_view field, char separator) {
+  std::string out;
+  AppendCsvField(out, field, separator);
+  return out;
 }
 
 Result<std::vector<int>> LocateColumns(const CsvRecord& header,

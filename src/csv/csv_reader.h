@@ -92,9 +92,12 @@ class CsvReader {
 Result<std::vector<uint64_t>> CutAtLineBreaks(const std::string& path, uint64_t start,
                                               uint64_t size, size_t block_bytes);
 
-// Appends `field` to `out` as RFC 4180 wants it: quoted (with quotes doubled) only when it holds a
-// comma, a double quote, CR or LF.
-void AppendCsvField(std::string& out, std::string_view field);
+// Appends `field` to `out` as RFC 4180 wants it: quoted (with quotes doubled) only when it holds
+// the separator, a double quote, CR or LF. The separator is ',' for machine files and ';' for the
+// exports Belgian Excel opens.
+void AppendCsvField(std::string& out, std::string_view field, char separator = ',');
+// The same field as a string of its own.
+std::string CsvField(std::string_view field, char separator = ',');
 
 // Finds each of `wanted` in a header record. On success, index i of the result is the column of
 // wanted[i]. A missing column is an InvalidArgument naming it.

@@ -197,3 +197,19 @@ TEST(CsvReader, LocateColumnsNamesTheMissingOne) {
 
 }  // namespace
 }  // namespace hh
+
+namespace hh {
+namespace {
+
+// The `;` exports for Belgian Excel quote on ';' and leave a comma alone; ',' files the reverse.
+TEST(CsvField, QuotesOnItsOwnSeparator) {
+  EXPECT_EQ(CsvField("Jansen; Zonen", ';'), "\"Jansen; Zonen\"");
+  EXPECT_EQ(CsvField("Jansen, Zonen", ';'), "Jansen, Zonen");
+  EXPECT_EQ(CsvField("Jansen, Zonen"), "\"Jansen, Zonen\"");
+  EXPECT_EQ(CsvField("Jansen; Zonen"), "Jansen; Zonen");
+  EXPECT_EQ(CsvField("zegt \"hallo\"", ';'), "\"zegt \"\"hallo\"\"\"");
+  EXPECT_EQ(CsvField("twee\nregels", ';'), "\"twee\nregels\"");
+}
+
+}  // namespace
+}  // namespace hh
