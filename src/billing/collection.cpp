@@ -34,6 +34,20 @@ bool AwaitsPayment(CaseState s) {
 
 }  // namespace
 
+std::optional<LocalDate> NextInstalmentDue(const PaymentRequest& request,
+                                           std::span<const Instalment> plan) {
+  int64_t planned = 0;
+  for (const Instalment& i : plan) planned += i.amount.cents();
+  const int64_t before = request.amount.cents() - planned;
+  const int64_t under_plan = request.paid.cents() - before;
+  int64_t due = 0;
+  for (const Instalment& i : plan) {
+    due += i.amount.cents();
+    if (under_plan < due) return i.due_on;
+  }
+  return std::nullopt;
+}
+
 Status CreatePaymentPlan(CaseStore& cases, PaymentStore& payments, const GasSettings& settings,
                          CaseId id, int count, LocalDate first_due, const Actor& actor,
                          Instant now) {
@@ -72,7 +86,7 @@ Status CreatePaymentPlan(CaseStore& cases, PaymentStore& payments, const GasSett
     r.due_on = last;
     Status s = payments.UpdateRequest(r);
     if (!s.ok()) return s;
-    if (!c->state_deadline || *c->state_deadline < last) c->state_deadline = last;
+    c->state_deadline = first_due;
     c->updated_at = now;
     s = cases.UpdateCase(*c, c->state, WakeOn(*c, settings));
     if (!s.ok()) return s;

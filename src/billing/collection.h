@@ -4,6 +4,8 @@
 // the stores.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 
 #include "cases/case_actions.h"
@@ -16,13 +18,22 @@
 namespace hh {
 
 // Splits the balance of the case's current request into `count` monthly instalments (2..24),
-// the first due on `first_due`, the last taking the cents that do not divide. The request and
-// the case's payment deadline move to the last instalment's day, so no reminder goes out while
-// the plan runs; the timeline records the plan. FailedPrecondition when the case is not
-// waiting for a payment or has a plan already; NotFound when it has no open request.
+// the first due on `first_due`, the last taking the cents that do not divide. The request is due
+// on the last instalment's day; the case's payment deadline becomes the first instalment's day,
+// and each payment that covers an instalment moves it to the next one (reconcile.h), so a missed
+// instalment lets the deadline pass and the clock sends the reminder for the whole balance,
+// while a plan kept sends nothing. The timeline records the plan. FailedPrecondition when the
+// case is not waiting for a payment or has a plan already; NotFound when it has no open request.
 [[nodiscard]] Status CreatePaymentPlan(CaseStore& cases, PaymentStore& payments,
                                        const GasSettings& settings, CaseId id, int count,
                                        LocalDate first_due, const Actor& actor, Instant now);
+
+// The day a payment plan holds the payer to next: the due day of the first instalment (in order)
+// that what the request received under the plan does not cover. What it had received before the
+// plan (its amount less the instalments' total) does not count towards them. None when `plan` is
+// empty or wholly covered.
+[[nodiscard]] std::optional<LocalDate> NextInstalmentDue(const PaymentRequest& request,
+                                                         std::span<const Instalment> plan);
 
 struct BailiffExport {
   int cases = 0;

@@ -7,7 +7,9 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
+#include "billing/collection.h"
 #include "billing/payment_requests.h"
 #include "core/plate.h"
 
@@ -18,13 +20,14 @@ namespace {
 // that was queued) and returns its id.
 using RecordPayment = std::function<Result<int64_t>(PaymentOutcome)>;
 
-// Records `amount` on the case of `req` and says what it was; `record` writes the payment row
-// once the outcome is known, before the refunds that refer to it.
+// Records `amount` on `c`, the case of `req`, and says what it was; `record` writes the payment
+// row once the outcome is known, before the refunds that refer to it. Updates `req` and `c` as
+// stored. `facts`: what Move would read for the sanctions register, when the caller has it.
 Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments, const GasSettings& settings,
-                             PaymentRequest req, Money amount, const RecordPayment& record,
-                             const Actor& actor, Instant now, Money* refunded) {
-  auto c = cases.GetCase(req.case_id);
-  if (!c.ok()) return c.status();
+                             PaymentRequest& req, Case& c_ref, const MoveFacts* facts, Money amount,
+                             const RecordPayment& record, const Actor& actor, Instant now,
+                             Money* refunded) {
+  Case* c = &c_ref;
   // The outcome first, so the payment row is written once, with it.
   const Money balance = Balance(req);
   PaymentOutcome decided = PaymentOutcome::kExact;
@@ -76,9 +79,25 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments, const Gas
     req.status = RequestStatus::kPartial;
     Status s = payments.UpdateRequest(req);
     if (!s.ok()) return s;
+    // Under a payment plan the deadline is the next instalment not yet covered (collection.h).
+    std::string next;
+    auto plan = payments.InstalmentsOf(req.id);
+    if (!plan.ok()) return plan.status();
+    if (!plan->empty()) {
+      const std::optional<LocalDate> due = NextInstalmentDue(req, *plan);
+      if (due && due != c->state_deadline) {
+        const CaseState state = c->state;
+        c->state_deadline = due;
+        c->updated_at = now;
+        s = cases.UpdateCaseProgress(*c, state, WakeOn(*c, settings));
+        if (!s.ok()) return s;
+      }
+      if (due) next = "; volgende afbetaling uiterlijk " + due->ToDutchString();
+    }
     // GAS.md 6.6: a partial payment is a suspension event on the case.
-    s = event("payment_partial", fmt::format("Gedeeltelijke betaling {}; saldo {}",
-                                             amount.ToDutchString(), Balance(req).ToDutchString()));
+    s = event("payment_partial",
+              fmt::format("Gedeeltelijke betaling {}; saldo {}{}", amount.ToDutchString(),
+                          Balance(req).ToDutchString(), next));
     if (!s.ok()) return s;
     return PaymentOutcome::kPartial;
   }
@@ -99,7 +118,7 @@ Result<PaymentOutcome> Apply(CaseStore& cases, PaymentStore& payments, const Gas
                     outcome == PaymentOutcome::kOverpaid
                         ? fmt::format(", {} terug te betalen", (amount - balance).ToDutchString())
                         : std::string());
-    Status m = Move(cases, settings, *c, **t, actor, in, now, CaseWrite::kProgress);
+    Status m = Move(cases, settings, *c, **t, actor, in, now, CaseWrite::kProgress, facts);
     if (!m.ok()) return m;
     return outcome;
   }
@@ -133,6 +152,72 @@ void Count(ReconcileReport& r, PaymentOutcome o) {
   }
 }
 
+// A credit of the file, in file order, with the statement row it was booked on.
+struct Credit {
+  int64_t statement_id;
+  const BankTransaction* transaction;
+};
+
+// A case as reconciliation keeps it while it works through a file: as stored, updated as the
+// file's payments move it, with what Move needs for the sanctions register.
+struct OpenCase {
+  Case c;
+  MoveFacts facts;
+};
+
+// The requests the file's references name (by reference) and their cases (by id), updated as
+// the payments are applied so that a second payment of the same request sees the first.
+struct Working {
+  std::unordered_map<std::string, PaymentRequest> requests;
+  std::unordered_map<int64_t, OpenCase> cases;
+};
+
+Status Load(CaseStore& cases, PaymentStore& payments, const std::vector<Credit>& credits,
+            Working& work) {
+  std::vector<std::string> ogms;
+  ogms.reserve(credits.size());
+  for (const Credit& c : credits) {
+    if (c.transaction->ogm) ogms.push_back(c.transaction->ogm->digits());
+  }
+  std::sort(ogms.begin(), ogms.end());
+  ogms.erase(std::unique(ogms.begin(), ogms.end()), ogms.end());
+  if (ogms.empty()) return Status::Ok();
+  auto requests = payments.RequestsByOgms(ogms);
+  if (!requests.ok()) return requests.status();
+  std::vector<CaseId> ids;
+  ids.reserve(requests->size());
+  work.requests.reserve(requests->size());
+  for (PaymentRequest& r : *requests) {
+    ids.push_back(r.case_id);
+    std::string ogm = r.ogm;
+    work.requests.emplace(std::move(ogm), std::move(r));
+  }
+  std::sort(ids.begin(), ids.end(), [](CaseId a, CaseId b) { return a.value < b.value; });
+  ids.erase(
+      std::unique(ids.begin(), ids.end(), [](CaseId a, CaseId b) { return a.value == b.value; }),
+      ids.end());
+  auto loaded = cases.GetCases(ids);
+  if (!loaded.ok()) return loaded.status();
+  auto parties = cases.GetPartiesOf(ids);
+  if (!parties.ok()) return parties.status();
+  auto reminded = cases.CasesWithEvent(ids, "deadline_reminder");
+  if (!reminded.ok()) return reminded.status();
+  work.cases.reserve(loaded->size());
+  for (Case& c : *loaded) {
+    OpenCase open{std::move(c), {}};
+    auto it = parties->find(open.c.id.value);
+    if (it != parties->end()) {
+      for (const Party& p : it->second) {
+        if (p.addressee) open.facts.offender_key = OffenderKey(p);
+      }
+    }
+    open.facts.reminded = reminded->count(open.c.id.value) > 0;
+    const int64_t id = open.c.id.value;
+    work.cases.emplace(id, std::move(open));
+  }
+  return Status::Ok();
+}
+
 std::string CompactAccount(std::string_view a) {
   std::string out;
   for (char ch : a) {
@@ -149,6 +234,8 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
                                        const StatementSource& source, const Actor& actor,
                                        Instant now) {
   ReconcileReport report;
+  std::vector<Credit> credits;
+  Working work;
   Status s = cases.Transact([&]() -> Status {
     auto seen = payments.StatementFileSeen(source.file_sha256);
     if (!seen.ok()) return seen.status();
@@ -189,8 +276,18 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
           continue;
         }
         ++report.credits;
+        credits.push_back(Credit{*sid, &t});
+      }
+    }
+    // What the credits' references point at, loaded at once: their requests, those requests'
+    // cases, the addressees' offender keys and the cases already reminded (Move's reads).
+    Status loaded = Load(cases, payments, credits, work);
+    if (!loaded.ok()) return loaded;
+    for (const Credit& credit : credits) {
+      const BankTransaction& t = *credit.transaction;
+      {
         PaymentRecord p;
-        p.statement_id = *sid;
+        p.statement_id = credit.statement_id;
         p.amount = t.amount;
         p.booking_date = t.booking_date;
         p.value_date = t.value_date;
@@ -199,13 +296,16 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
         p.communication = t.communication;
         p.counterparty_name = t.counterparty_name;
         p.counterparty_account = t.counterparty_account;
-        std::optional<PaymentRequest> req;
+        PaymentRequest* req = nullptr;
         if (t.ogm) {
-          auto found = payments.RequestByOgm(t.ogm->digits());
-          if (!found.ok()) return found.status();
-          req = *found;
+          auto found = work.requests.find(t.ogm->digits());
+          if (found != work.requests.end()) req = &found->second;
         }
-        if (!req) {
+        auto open_case = req == nullptr ? work.cases.end() : work.cases.find(req->case_id.value);
+        if (req != nullptr && open_case == work.cases.end()) {
+          return Internal("store: payment request " + std::to_string(req->id) + " has no case");
+        }
+        if (req == nullptr) {
           p.outcome = PaymentOutcome::kUnmatched;
           auto pid = payments.InsertPayment(p);
           if (!pid.ok()) return pid.status();
@@ -213,8 +313,10 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
           continue;
         }
         p.request_id = req->id;
+        const Money balance = Balance(*req);
         auto outcome = Apply(
-            cases, payments, settings, *req, t.amount,
+            cases, payments, settings, *req, open_case->second.c, &open_case->second.facts,
+            t.amount,
             [&](PaymentOutcome o) {
               p.outcome = o;
               return payments.InsertPayment(p);
@@ -222,7 +324,7 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
             actor, now, &report.refunds);
         if (!outcome.ok()) return outcome.status();
         if (*outcome != PaymentOutcome::kDuplicate && *outcome != PaymentOutcome::kAfterClose) {
-          report.matched += std::min(t.amount, Balance(*req));
+          report.matched += std::min(t.amount, balance);
         }
         Count(report, *outcome);
       }
@@ -250,8 +352,10 @@ Result<PaymentOutcome> AssignPayment(CaseStore& cases, PaymentStore& payments,
     if (!*req) return NotFound(fmt::format("case {} has no payment request", case_id.value));
     Money refunded;
     const int64_t request_id = (*req)->id;
+    auto c = cases.GetCase((*req)->case_id);
+    if (!c.ok()) return c.status();
     auto outcome = Apply(
-        cases, payments, settings, **req, (*p)->amount,
+        cases, payments, settings, **req, *c, nullptr, (*p)->amount,
         [&](PaymentOutcome o) -> Result<int64_t> {
           Status a = payments.AssignPayment(payment_id, request_id, o, actor.login, now);
           if (!a.ok()) return a;

@@ -14,6 +14,7 @@
 #include "billing/payment_requests.h"
 #include "billing/reconcile.h"
 #include "cases/test_act_input.h"
+#include "handling/process.h"
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_payment_store.h"
@@ -302,7 +303,8 @@ TEST_F(ReconcileTest, PaymentPlanSplitsTheBalanceAndMovesTheDeadline) {
   EXPECT_EQ((*in)[2].amount, Eur("19.34"));
   EXPECT_EQ((*in)[2].due_on, D("2026-05-31"));
   EXPECT_EQ(RequestOf(id).due_on, D("2026-05-31"));
-  EXPECT_EQ(cases_->GetCase(id)->state_deadline, D("2026-05-31"));
+  // The case is held to the first instalment.
+  EXPECT_EQ(cases_->GetCase(id)->state_deadline, D("2026-03-31"));
   EXPECT_EQ(
       CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_, now_)
           .code(),
@@ -311,6 +313,55 @@ TEST_F(ReconcileTest, PaymentPlanSplitsTheBalanceAndMovesTheDeadline) {
       CreatePaymentPlan(*cases_, *payments_, settings_, id, 1, D("2026-03-31"), finance_, now_)
           .code(),
       StatusCode::kInvalidArgument);
+}
+
+TEST(NextInstalmentDueTest, CountsOnlyWhatWasPaidUnderThePlan) {
+  // A request of 58.00 that had 10.00 before the plan: 48.00 in instalments of 16.00.
+  PaymentRequest r;
+  r.amount = *Money::Parse("58");
+  const std::vector<Instalment> plan = {{0, 0, D("2026-03-31"), *Money::Parse("16")},
+                                        {0, 0, D("2026-04-30"), *Money::Parse("16")},
+                                        {0, 0, D("2026-05-31"), *Money::Parse("16")}};
+  r.paid = *Money::Parse("10");
+  EXPECT_EQ(NextInstalmentDue(r, plan), D("2026-03-31"));
+  r.paid = *Money::Parse("25.99");  // 15.99 under the plan: the first not covered
+  EXPECT_EQ(NextInstalmentDue(r, plan), D("2026-03-31"));
+  r.paid = *Money::Parse("26");  // the first covered exactly
+  EXPECT_EQ(NextInstalmentDue(r, plan), D("2026-04-30"));
+  r.paid = *Money::Parse("57.99");
+  EXPECT_EQ(NextInstalmentDue(r, plan), D("2026-05-31"));
+  r.paid = *Money::Parse("58");
+  EXPECT_EQ(NextInstalmentDue(r, plan), std::nullopt);
+  EXPECT_EQ(NextInstalmentDue(r, {}), std::nullopt);
+}
+
+// A plan kept holds the case to each next instalment and sends no reminder; the first missed
+// instalment lets the deadline pass and the clock makes the reminder due for the whole balance.
+TEST_F(ReconcileTest, MissedInstalmentIsChasedBeforeThePlanEnds) {
+  const CaseId id = InvitedCase("1ABC123", "Jan Testbetaler");
+  ASSERT_TRUE(
+      CreatePaymentPlan(*cases_, *payments_, settings_, id, 3, D("2026-03-31"), finance_, now_)
+          .ok());
+  const std::string ogm = RequestOf(id).ogm;
+  // The first instalment (19.33) paid: the case waits for the second, on 30/04.
+  auto r = Import({Statement("001", {Credit("19.33", ogm)})}, "sha-1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->partial, 1);
+  EXPECT_EQ(cases_->GetCase(id)->state_deadline, D("2026-04-30"));
+  // The clock on 01/04 (the first instalment's day passed, but it was paid): nothing moves.
+  auto p = Process(*cases_, settings_, At("2026-04-01T08:00:00Z"), now_);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(StateOf(id), CaseState::kInvited);
+  // 10.00 towards the second: not enough, the deadline stays 30/04.
+  ASSERT_TRUE(Import({Statement("002", {Credit("10.00", ogm)})}, "sha-2").ok());
+  EXPECT_EQ(cases_->GetCase(id)->state_deadline, D("2026-04-30"));
+  // On 01/05 the second instalment is missed: the reminder is due, a month before the plan's
+  // last day (31/05), for the balance 58.00 - 29.33 = 28.67.
+  p = Process(*cases_, settings_, At("2026-05-01T08:00:00Z"), now_);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->moved, 1U);
+  EXPECT_EQ(StateOf(id), CaseState::kReminderDue);
+  EXPECT_EQ(Balance(RequestOf(id)), Eur("28.67"));
 }
 
 TEST_F(ReconcileTest, BailiffExportListsEnforceableCasesAndHandsThemOver) {

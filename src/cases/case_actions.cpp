@@ -97,7 +97,8 @@ Result<CaseId> OpenCase(CaseStore& store, const GasSettings& settings, Case c,
 }
 
 Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transition& t,
-            const Actor& actor, const ActInput& input, Instant now, CaseWrite write) {
+            const Actor& actor, const ActInput& input, Instant now, CaseWrite write,
+            const MoveFacts* facts) {
   const CaseState from = c.state;
   const LocalDate event_day = input.posted.value_or(Today(now));
   c.state = t.to;
@@ -120,19 +121,27 @@ Status Move(CaseStore& store, const GasSettings& settings, Case& c, const Transi
 
   const std::string_view kind = SanctionKind(t, c.track);
   if (!kind.empty()) {
-    auto parties = store.GetParties(c.id);
-    if (!parties.ok()) return parties.status();
     std::string key;
-    for (const Party& p : *parties) {
-      if (p.addressee) key = OffenderKey(p);
+    if (facts != nullptr) {
+      key = facts->offender_key;
+    } else {
+      auto parties = store.GetParties(c.id);
+      if (!parties.ok()) return parties.status();
+      for (const Party& p : *parties) {
+        if (p.addressee) key = OffenderKey(p);
+      }
     }
     // A traffic fine is imposed once: paying one that already became enforceable (and was
     // registered then) adds no second sanction.
     bool registered = false;
     if (kind == "traffic_fine" && !key.empty()) {
-      auto had = store.HasEvent(c.id, "deadline_reminder");
-      if (!had.ok()) return had.status();
-      registered = *had;
+      if (facts != nullptr) {
+        registered = facts->reminded;
+      } else {
+        auto had = store.HasEvent(c.id, "deadline_reminder");
+        if (!had.ok()) return had.status();
+        registered = *had;
+      }
     }
     if (!key.empty() && !registered) {
       Status r = store.RecordSanction(c.id, key, c.article, Today(now), kind, c.amount);

@@ -67,9 +67,17 @@ std::optional<LocalDate> WakeOn(const Case& c, const GasSettings& settings);
 // What of the case Move writes: the whole row (the caller may have changed other fields, such
 // as a corrected plate), or only what the move changes (a case as loaded: the bulk paths).
 enum class CaseWrite : uint8_t { kWhole, kProgress };
+// What Move reads from the store for the sanctions register, when the caller has it already (the
+// bulk paths load it for many cases in one query): the addressee's OffenderKey (empty: none) and
+// whether the timeline has a deadline_reminder event.
+struct MoveFacts {
+  std::string offender_key;
+  bool reminded = false;
+};
 [[nodiscard]] Status Move(CaseStore& store, const GasSettings& settings, Case& c,
                           const Transition& t, const Actor& actor, const ActInput& input,
-                          Instant now, CaseWrite write = CaseWrite::kWhole);
+                          Instant now, CaseWrite write = CaseWrite::kWhole,
+                          const MoveFacts* facts = nullptr);
 
 // The checked path for people: finds the transition `action` for the case's track and state,
 // checks the actor's role (PermissionDenied), what the transition needs (InvalidArgument naming

@@ -16,6 +16,9 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/instant.h"
@@ -184,6 +187,14 @@ class CaseStore {
   // paths that need no whole file).
   virtual Result<std::vector<Party>> GetParties(CaseId id) = 0;
   virtual Result<bool> HasEvent(CaseId id, std::string_view action) = 0;
+  // The same for many cases at once, one query each (reconciliation of a statement file): the
+  // cases of `ids` in id order (unknown ids are left out), their parties by case id, and which of
+  // them have an event `action`.
+  virtual Result<std::vector<Case>> GetCases(std::span<const CaseId> ids) = 0;
+  virtual Result<std::unordered_map<int64_t, std::vector<Party>>> GetPartiesOf(
+      std::span<const CaseId> ids) = 0;
+  virtual Result<std::unordered_set<int64_t>> CasesWithEvent(std::span<const CaseId> ids,
+                                                             std::string_view action) = 0;
   virtual Result<std::optional<CaseId>> FindBySource(Track track, std::string_view source_ref) = 0;
   // The camera cases of local days [from, to].
   virtual Status ForEachCameraCase(LocalDate from, LocalDate to,

@@ -134,6 +134,9 @@ class PaymentStore {
   virtual Status InsertRequest(const PaymentRequest& r) = 0;  // AlreadyExists on a used ogm
   virtual Status UpdateRequest(const PaymentRequest& r) = 0;  // paid, status, due_on
   virtual Result<std::optional<PaymentRequest>> RequestByOgm(std::string_view ogm) = 0;
+  // The requests of many references at once (a statement file's), in no order; references of
+  // no request are left out. Each reference must be 12 digits.
+  virtual Result<std::vector<PaymentRequest>> RequestsByOgms(std::span<const std::string> ogms) = 0;
   virtual Result<std::optional<PaymentRequest>> GetRequest(int64_t id) = 0;
   virtual Result<std::vector<PaymentRequest>> RequestsOfCase(CaseId id) = 0;
   // Open or partly paid requests whose balance equals `balance` (suggestions), at most `limit`.

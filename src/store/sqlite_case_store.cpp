@@ -561,14 +561,10 @@ Status SqliteCaseStore::UpdateCaseProgress(const Case& c, CaseState expected,
                             std::string(CaseStateName(expected)) + ": someone acted on it first");
 }
 
-Result<Case> SqliteCaseStore::GetCase(CaseId id) {
-  auto s = Stmt(sql::kCasesGet);
-  if (!s.ok()) return s.status();
-  Statement* st = *s;
-  st->BindInt64(1, id.value);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return NotFound("case " + std::to_string(id.value) + " does not exist");
+namespace {
+
+// A case from a row of cases_get.sql's columns.
+Result<Case> ReadCase(Statement* st) {
   Case c;
   c.id = CaseId{st->ColumnInt64(0)};
   auto track = ParseTrack(st->ColumnText(1));
@@ -617,6 +613,43 @@ Result<Case> SqliteCaseStore::GetCase(CaseId id) {
   return c;
 }
 
+}  // namespace
+
+Result<Case> SqliteCaseStore::GetCase(CaseId id) {
+  auto s = Stmt(sql::kCasesGet);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindInt64(1, id.value);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("case " + std::to_string(id.value) + " does not exist");
+  return ReadCase(st);
+}
+
+namespace {
+
+// A party from parties_of_case.sql's columns, starting at column `o`.
+Result<Party> ReadParty(Statement* st, int o) {
+  Party p;
+  p.id = st->ColumnInt64(o + 0);
+  auto role = ParsePartyRole(st->ColumnText(o + 1));
+  if (!role.ok()) return Internal("store: parties.role holds an unknown role");
+  p.role = *role;
+  p.company = st->ColumnInt64(o + 2) != 0;
+  p.name = st->ColumnText(o + 3);
+  auto birth = OptDayAt(*st, o + 4, "parties.birth_date");
+  if (!birth.ok()) return birth.status();
+  p.birth_date = *birth;
+  p.company_number = st->ColumnText(o + 5);
+  p.address = {st->ColumnText(o + 6), st->ColumnText(o + 7), st->ColumnText(o + 8),
+               st->ColumnText(o + 9)};
+  p.language = st->ColumnText(o + 10);
+  p.addressee = st->ColumnInt64(o + 11) != 0;
+  return p;
+}
+
+}  // namespace
+
 Result<std::vector<Party>> SqliteCaseStore::GetParties(CaseId id) {
   std::vector<Party> out;
   auto s = Stmt(sql::kPartiesOfCase);
@@ -624,21 +657,9 @@ Result<std::vector<Party>> SqliteCaseStore::GetParties(CaseId id) {
   Statement* st = *s;
   st->BindInt64(1, id.value);
   Status rows = EachRow(st, [&]() -> Status {
-    Party p;
-    p.id = st->ColumnInt64(0);
-    auto role = ParsePartyRole(st->ColumnText(1));
-    if (!role.ok()) return Internal("store: parties.role holds an unknown role");
-    p.role = *role;
-    p.company = st->ColumnInt64(2) != 0;
-    p.name = st->ColumnText(3);
-    auto birth = OptDayAt(*st, 4, "parties.birth_date");
-    if (!birth.ok()) return birth.status();
-    p.birth_date = *birth;
-    p.company_number = st->ColumnText(5);
-    p.address = {st->ColumnText(6), st->ColumnText(7), st->ColumnText(8), st->ColumnText(9)};
-    p.language = st->ColumnText(10);
-    p.addressee = st->ColumnInt64(11) != 0;
-    out.push_back(std::move(p));
+    auto p = ReadParty(st, 0);
+    if (!p.ok()) return p.status();
+    out.push_back(std::move(*p));
     return Status::Ok();
   });
   if (!rows.ok()) return rows;
@@ -655,6 +676,71 @@ Result<bool> SqliteCaseStore::HasEvent(CaseId id, std::string_view action) {
   const bool found = *row;
   (*s)->Reset();
   return found;
+}
+
+namespace {
+
+// A JSON array of the ids, for the queries that take many (json_each).
+std::string IdArray(std::span<const CaseId> ids) {
+  std::string json = "[";
+  for (CaseId id : ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(id.value);
+  }
+  json += ']';
+  return json;
+}
+
+}  // namespace
+
+Result<std::vector<Case>> SqliteCaseStore::GetCases(std::span<const CaseId> ids) {
+  auto s = Stmt(sql::kCasesGetMany);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, IdArray(ids));
+  std::vector<Case> out;
+  out.reserve(ids.size());
+  Status rows = EachRow(st, [&]() -> Status {
+    auto c = ReadCase(st);
+    if (!c.ok()) return c.status();
+    out.push_back(std::move(*c));
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
+  return out;
+}
+
+Result<std::unordered_map<int64_t, std::vector<Party>>> SqliteCaseStore::GetPartiesOf(
+    std::span<const CaseId> ids) {
+  auto s = Stmt(sql::kPartiesOfCases);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, IdArray(ids));
+  std::unordered_map<int64_t, std::vector<Party>> out;
+  Status rows = EachRow(st, [&]() -> Status {
+    auto p = ReadParty(st, 1);
+    if (!p.ok()) return p.status();
+    out[st->ColumnInt64(0)].push_back(std::move(*p));
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
+  return out;
+}
+
+Result<std::unordered_set<int64_t>> SqliteCaseStore::CasesWithEvent(std::span<const CaseId> ids,
+                                                                    std::string_view action) {
+  auto s = Stmt(sql::kEventsCasesWithAction);
+  if (!s.ok()) return s.status();
+  Statement* st = *s;
+  st->BindText(1, IdArray(ids));
+  st->BindText(2, action);
+  std::unordered_set<int64_t> out;
+  Status rows = EachRow(st, [&]() -> Status {
+    out.insert(st->ColumnInt64(0));
+    return Status::Ok();
+  });
+  if (!rows.ok()) return rows;
+  return out;
 }
 
 Result<CaseFile> SqliteCaseStore::GetCaseFile(CaseId id) {

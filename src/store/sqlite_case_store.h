@@ -47,6 +47,11 @@ class SqliteCaseStore final : public CaseStore {
   Result<CaseFile> GetCaseFile(CaseId id) override;
   Result<std::vector<Party>> GetParties(CaseId id) override;
   Result<bool> HasEvent(CaseId id, std::string_view action) override;
+  Result<std::vector<Case>> GetCases(std::span<const CaseId> ids) override;
+  Result<std::unordered_map<int64_t, std::vector<Party>>> GetPartiesOf(
+      std::span<const CaseId> ids) override;
+  Result<std::unordered_set<int64_t>> CasesWithEvent(std::span<const CaseId> ids,
+                                                     std::string_view action) override;
   Result<std::optional<CaseId>> FindBySource(Track track, std::string_view source_ref) override;
   Status ForEachCameraCase(LocalDate from, LocalDate to,
                            const std::function<void(const CameraCaseKey&)>& fn) override;

@@ -348,6 +348,25 @@ Result<std::optional<PaymentRequest>> SqlitePaymentStore::RequestByOgm(std::stri
   return FirstRow<PaymentRequest>(*s, ReadRequest);
 }
 
+Result<std::vector<PaymentRequest>> SqlitePaymentStore::RequestsByOgms(
+    std::span<const std::string> ogms) {
+  std::string json = "[";
+  for (const std::string& ogm : ogms) {
+    if (ogm.size() != 12 || ogm.find_first_not_of("0123456789") != std::string::npos) {
+      return InvalidArgument("a structured reference is 12 digits");
+    }
+    if (json.size() > 1) json += ',';
+    json += '"';
+    json += ogm;
+    json += '"';
+  }
+  json += ']';
+  auto s = Stmt(sql::kPaymentRequestsByOgms);
+  if (!s.ok()) return s.status();
+  (*s)->BindText(1, json);
+  return AllRows<PaymentRequest>(*s, ReadRequest);
+}
+
 Result<std::optional<PaymentRequest>> SqlitePaymentStore::GetRequest(int64_t id) {
   auto s = Stmt(sql::kPaymentRequestsGet);
   if (!s.ok()) return s.status();

@@ -26,6 +26,7 @@ class SqlitePaymentStore final : public PaymentStore {
   // Writes paid, status and due_on (NULL when absent) of request r.id; NotFound when absent.
   Status UpdateRequest(const PaymentRequest& r) override;
   Result<std::optional<PaymentRequest>> RequestByOgm(std::string_view ogm) override;
+  Result<std::vector<PaymentRequest>> RequestsByOgms(std::span<const std::string> ogms) override;
   Result<std::optional<PaymentRequest>> GetRequest(int64_t id) override;
   Result<std::vector<PaymentRequest>> RequestsOfCase(CaseId id) override;  // in id order
   // In id order; a limit below 1 gives none.
