@@ -1,5 +1,5 @@
-// handhaving users add|list and handhaving settings list|set: the people who act on cases and
-// the city's GAS settings (store/gas_settings_store.h), each change recorded with its source.
+// handhaving settings list|set: the city's GAS settings (store/gas_settings_store.h), each change
+// recorded with its source. (The users commands are in users_command.cpp.)
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
@@ -15,21 +15,8 @@ namespace {
 
 struct AdminArgs {
   std::string db;
-  std::string login, name, role;
   std::string key, value, source, user;
 };
-
-Status RunUserAdd(const AdminArgs& a) {
-  auto session = OpenSession(a.db);
-  if (!session.ok()) return session.status();
-  auto role = ParseRole(a.role);
-  if (!role.ok()) return InvalidArgument("--role: " + role.status().message());
-  if (a.login.empty() || a.name.empty()) return InvalidArgument("--login and --name are required");
-  Status s = (*session)->cases->AddUser({0, a.login, a.name, *role, true}, (*session)->now);
-  if (!s.ok()) return s;
-  fmt::print("user: {}\nname: {}\nrole: {}\n", a.login, a.name, RoleName(*role));
-  return Status::Ok();
-}
 
 Status RunSettingsList(const AdminArgs& a) {
   auto session = OpenSession(a.db);
@@ -60,19 +47,6 @@ Status RunSettingsSet(const AdminArgs& a) {
 }  // namespace
 
 void RegisterAdminCommands(CLI::App& app, CommandFn* run) {
-  CLI::App* users = app.add_subcommand("users", "The people who act on cases");
-  users->require_subcommand(1);
-  {
-    auto a = std::make_shared<AdminArgs>();
-    CLI::App* c = users->add_subcommand("add", "Add a user");
-    c->add_option("--db", a->db, "the SQLite database")->required();
-    c->add_option("--login", a->login, "login")->required();
-    c->add_option("--name", a->name, "full name (the timeline shows it)")->required();
-    c->add_option("--role", a->role,
-                  "administrator, sanctioning_officer, reviewer, finance or viewer")
-        ->required();
-    c->callback([a, run] { *run = [a] { return RunUserAdd(*a); }; });
-  }
   CLI::App* settings = app.add_subcommand("settings", "The city's GAS settings");
   settings->require_subcommand(1);
   {

@@ -22,5 +22,8 @@ void RegisterImportCommands(CLI::App& app, CommandFn* run);
 void RegisterCaseCommands(CLI::App& app, CommandFn* run);
 void RegisterAdminCommands(CLI::App& app, CommandFn* run);
 void RegisterBillingCommands(CLI::App& app, CommandFn* run);
+void RegisterContractCommands(CLI::App& app, CommandFn* run);
+void RegisterUsersCommands(CLI::App& app, CommandFn* run);
+void RegisterServeCommand(CLI::App& app, CommandFn* run);
 
 }  // namespace hh

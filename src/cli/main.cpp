@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     hh::RegisterCaseCommands(app, &run);
     hh::RegisterAdminCommands(app, &run);
     hh::RegisterBillingCommands(app, &run);
+    hh::RegisterContractCommands(app, &run);
+    hh::RegisterUsersCommands(app, &run);
+    hh::RegisterServeCommand(app, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

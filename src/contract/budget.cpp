@@ -1,0 +1,157 @@
+#include "contract/budget.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "csv/csv_reader.h"
+
+namespace hh {
+namespace {
+
+// At most this many bad rows are named in the refusal: enough to fix a file in one go,
+// without burying the message.
+constexpr int kMaxErrorsNamed = 20;
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string Lowered(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_view file_name,
+                                            const Contract& contract) {
+  const std::string file(file_name);
+  std::unique_ptr<CsvReader> reader = CsvReader::FromString(std::string(bytes));
+  CsvRecord rec;
+  if (!reader->Next(&rec)) return InvalidArgument(file + ": empty file (no header)");
+  static const std::vector<std::string> kColumns = {"date",   "rubric",   "description",
+                                                    "amount", "supplier", "document"};
+  bool header_ok = rec.error == nullptr && rec.fields.size() == kColumns.size();
+  for (size_t i = 0; header_ok && i < kColumns.size(); ++i) {
+    header_ok = Lowered(Trimmed(rec.fields[i])) == kColumns[i];
+  }
+  if (!header_ok) {
+    return InvalidArgument(
+        fmt::format("{}: line {}: the header must be {}", file, rec.line, kBudgetCsvHeader));
+  }
+  std::string rubric_list;
+  for (const Rubric& r : contract.rubrics) {
+    rubric_list += (rubric_list.empty() ? "" : ", ") + r.number;
+  }
+  std::vector<Spending> rows;
+  std::vector<std::string> errors;
+  int bad = 0;
+  auto fail = [&](uint64_t line, const char* field, const std::string& why) {
+    ++bad;
+    if (static_cast<int>(errors.size()) < kMaxErrorsNamed) {
+      errors.push_back(fmt::format("{}: line {}, field {}: {}", file, line, field, why));
+    }
+  };
+  while (reader->Next(&rec)) {
+    if (rec.error != nullptr) {
+      fail(rec.line, "(row)", rec.error);
+      continue;
+    }
+    if (rec.fields.size() != kColumns.size()) {
+      fail(rec.line, "(row)",
+           fmt::format("{} fields, expected {}", rec.fields.size(), kColumns.size()));
+      continue;
+    }
+    Spending s;
+    s.line = static_cast<int>(rec.line);
+    bool ok = true;
+    std::string date = Trimmed(rec.fields[0]);
+    Result<LocalDate> d = LocalDate::Parse(date);
+    if (!d.ok()) {
+      fail(rec.line, "date", "\"" + date + "\" must be a date YYYY-MM-DD");
+      ok = false;
+    } else if ((contract.period_from && *d < *contract.period_from) ||
+               (contract.period_to && *d > *contract.period_to)) {
+      fail(rec.line, "date",
+           fmt::format("{} is outside the contract's period {} .. {}", date,
+                       contract.period_from ? contract.period_from->ToIsoString() : "",
+                       contract.period_to ? contract.period_to->ToIsoString() : ""));
+      ok = false;
+    } else {
+      s.date = *d;
+    }
+    s.rubric = Trimmed(rec.fields[1]);
+    bool known = std::any_of(contract.rubrics.begin(), contract.rubrics.end(),
+                             [&](const Rubric& r) { return r.number == s.rubric; });
+    if (!known) {
+      fail(rec.line, "rubric",
+           fmt::format("\"{}\" is not a rubric of the contract ({})", s.rubric, rubric_list));
+      ok = false;
+    }
+    s.description = Trimmed(rec.fields[2]);
+    if (s.description.empty()) {
+      fail(rec.line, "description", "must not be empty");
+      ok = false;
+    }
+    std::string amount = Trimmed(rec.fields[3]);
+    Result<Money> m = Money::Parse(amount);
+    if (!m.ok()) {
+      fail(rec.line, "amount", "\"" + amount + "\" must be an amount in euro such as 1234.56");
+      ok = false;
+    } else if (m->cents() == 0) {
+      fail(rec.line, "amount", "must not be zero");
+      ok = false;
+    } else {
+      s.amount = *m;
+    }
+    s.supplier = Trimmed(rec.fields[4]);
+    s.document = Trimmed(rec.fields[5]);
+    if (ok) rows.push_back(std::move(s));
+  }
+  if (!reader->io_status().ok()) return reader->io_status();
+  if (bad > 0) {
+    std::string msg = fmt::format("{}: {} bad row(s), nothing imported", file, bad);
+    for (const std::string& e : errors) msg += "\n" + e;
+    if (bad > kMaxErrorsNamed) msg += fmt::format("\n... and {} more", bad - kMaxErrorsNamed);
+    return InvalidArgument(msg);
+  }
+  return rows;
+}
+
+std::vector<BudgetLine> BudgetOfYear(const Contract& contract, const std::vector<Spending>& spent,
+                                     int year) {
+  std::vector<BudgetLine> out;
+  auto line_of = [&out](const std::string& rubric) -> BudgetLine& {
+    for (BudgetLine& b : out) {
+      if (b.rubric == rubric) return b;
+    }
+    out.push_back({rubric, Money(), Money(), Money(), false});
+    return out.back();
+  };
+  bool in_period = (!contract.period_from || contract.period_from->year() <= year) &&
+                   (!contract.period_to || contract.period_to->year() >= year);
+  for (const Rubric& r : contract.rubrics) {
+    BudgetLine& b = line_of(r.number);
+    if (r.years.empty()) {
+      if (in_period) b.budget = r.annual_amount;
+    } else {
+      for (const RubricYear& y : r.years) {
+        if (y.year == year) b.budget = y.amount;
+      }
+    }
+  }
+  for (const Spending& s : spent) {
+    if (s.date.year() == year) line_of(s.rubric).spent += s.amount;
+  }
+  for (BudgetLine& b : out) {
+    b.remaining = b.budget - b.spent;
+    b.overspent = b.spent > b.budget;
+  }
+  return out;
+}
+
+}  // namespace hh

@@ -1,0 +1,42 @@
+// ContractStore: the security and society contract (contract/contract.h) as the program keeps
+// it, one per database: an import replaces the whole of it, and loading gives it back as it was
+// stored; and the spending charged to its rubrics (contract/budget.h). An interface, so that domain
+// code does not know which database holds it; the store owns the rows, callers get copies. Thread
+// rules: an implementation belongs to one thread, like the connection under it. Transactions: each
+// call is atomic; when the caller has a transaction open on the same connection, the call is part
+// of it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "contract/budget.h"
+#include "contract/contract.h"
+#include "core/instant.h"
+#include "core/status.h"
+
+namespace hh {
+
+class ContractStore {
+ public:
+  virtual ~ContractStore() = default;
+
+  // Stores `c`, deleting the contract stored before (with everything of it, the indicators'
+  // statuses too), in one transaction: either all of `c` is stored or nothing changes.
+  // `imported_at` records when. InvalidArgument when `c` breaks the schema's rules (an
+  // objective group of a rubric that `c` does not list, two rubrics with one number);
+  // Unavailable when the store cannot be written.
+  virtual Status ReplaceContract(const Contract& c, Instant imported_at) = 0;
+
+  // The stored contract; NotFound when none was imported. Unavailable when it cannot be read.
+  virtual Result<Contract> LoadContract() = 0;
+
+  // Adds `rows`, read from `source_file`, in one transaction: all of them or none. The
+  // contract's re-import does not touch them. Unavailable when the store cannot be written.
+  virtual Status AddSpending(const std::vector<Spending>& rows, std::string_view source_file,
+                             Instant imported_at) = 0;
+  // The spending of the days from .. to (inclusive), by day, then in the order added.
+  virtual Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) = 0;
+};
+
+}  // namespace hh

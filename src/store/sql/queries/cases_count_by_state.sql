@@ -1,0 +1,1 @@
+SELECT track, state, COUNT(*) FROM cases GROUP BY track, state ORDER BY track, state;

@@ -1,0 +1,1 @@
+SELECT name FROM contract_abstainers ORDER BY position;

@@ -1,0 +1,2 @@
+-- Deletes the stored contract and, by ON DELETE CASCADE, everything of it.
+DELETE FROM contracts;

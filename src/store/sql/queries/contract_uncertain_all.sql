@@ -1,0 +1,1 @@
+SELECT what, line, original, corrected FROM contract_uncertain ORDER BY position;

@@ -1,0 +1,1 @@
+SELECT message FROM contract_warnings ORDER BY position;

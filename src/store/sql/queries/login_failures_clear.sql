@@ -1,0 +1,1 @@
+DELETE FROM login_failures WHERE login = ?1;

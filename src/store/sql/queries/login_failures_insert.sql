@@ -1,0 +1,1 @@
+INSERT INTO login_failures (login, remote, at) VALUES (?1, ?2, ?3);

@@ -1,0 +1,1 @@
+SELECT id, login, name, role, active FROM users WHERE id = ?1;

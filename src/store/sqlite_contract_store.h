@@ -1,0 +1,26 @@
+// SqliteContractStore: ContractStore (contract_store.h) over the contract_* tables of a SQLite
+// Database (migration 0005_contract). It borrows the Database, which must outlive it and have
+// been migrated (ApplyMigrations), and follows its thread rules: one thread.
+#pragma once
+
+#include "store/contract_store.h"
+#include "store/database.h"
+
+namespace hh {
+
+class SqliteContractStore final : public ContractStore {
+ public:
+  explicit SqliteContractStore(Database& db) : db_(&db) {}
+
+  Status ReplaceContract(const Contract& c, Instant imported_at) override;
+  Result<Contract> LoadContract() override;
+  Status AddSpending(const std::vector<Spending>& rows, std::string_view source_file,
+                     Instant imported_at) override;
+  Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) override;
+
+ private:
+  Status Write(const Contract& c, Instant imported_at);
+  Database* db_;
+};
+
+}  // namespace hh

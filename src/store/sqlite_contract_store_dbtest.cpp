@@ -1,0 +1,167 @@
+// SqliteContractStore on a fresh, migrated SQLite file: a contract with every kind of part
+// stored and loaded back equal; a re-import replaces it whole; a contract the schema refuses
+// leaves the stored one as it was; loading an empty store is NotFound.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "store/migrations.h"
+#include "store/sqlite_contract_store.h"
+#include "store/test_temp_dir.h"
+
+namespace hh {
+namespace {
+
+const Instant kNow = Instant::FromUnix(1'774'000'000);  // 2026-03-20T09:46:40Z
+
+LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
+
+ContractText T(const std::string& text, const std::string& original, int line) {
+  return {text, original, line};
+}
+
+// A contract with every part filled, and the nulls (no sector, no threshold, no deadline).
+Contract Sample() {
+  Contract c;
+  c.source_file = "besluit.txt";
+  c.parties = {{"enerzijds", T("de Staat", "de Staat", 117)},
+               {"anderzijds", T("de stad", "de stad", 124)}};
+  c.period_from = D("2018-01-01");
+  c.period_to = D("2019-12-31");
+  c.decision = {D("2019-02-25"), 32, 1, 5, {"Ann Peeters", "Bob Claes"}};
+  c.rubrics = {{"I",
+                T("Toelage", "Toe!age", 30),
+                Money::FromCents(26817273),
+                {{2018, Money::FromCents(26817273)}, {2019, Money::FromCents(26817273)}}},
+               {"II", T("Hulp", "Hulp", 31), Money::FromEuro(60000), {}}};
+  StrategicObjective s2;
+  s2.number = 2;
+  s2.title = T("Reactie", "Reactie", 157);
+  s2.operational = {T("Sancties", "Sanctles", 161), T("Workflow", "Workflow", 168)};
+  s2.expected_results = {T("Een plan", "Een plan", 175)};
+  s2.indicators = {{T("Bestaan van plan", "Bestaan van plan", 187), IndicatorKind::kExistence, {}},
+                   {T("Jaarlijks minstens 6", "Jaarlijks minstens 6", 214),
+                    IndicatorKind::kThreshold, Threshold{6, "year"}},
+                   {T("Aantal dossiers", "Aantal dossiers", 508), IndicatorKind::kCount, {}}};
+  StrategicObjective s4;
+  s4.number = 4;
+  s4.title = T("Coördineren", "Codrdineren", 218);
+  c.objectives = {{"I", std::nullopt, T("Bestrijding", "Bestrijding", 154), {s2}},
+                  {"II", 1, T("", "", 0), {s4, s2}}};
+  c.procedure = {
+      {T("Uiterlijk 18 februari 2019", "Uiterlijk 18 februari 2019", 72), D("2019-02-18")},
+      {T("Na ontvangst", "Na ontvangst", 75), std::nullopt}};
+  c.warnings = {"line 94: the yearly total ...", "rubric II: no general objective found"};
+  c.uncertain = {{"rubric heading missing", 248, "Algemene doelstelling", "rubric III"}};
+  return c;
+}
+
+class ContractStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.File("hh.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    store_ = std::make_unique<SqliteContractStore>(*db_);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<ContractStore> store_;
+};
+
+TEST_F(ContractStoreTest, EmptyStoreIsNotFound) {
+  auto c = store_->LoadContract();
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ContractStoreTest, RoundTrip) {
+  Contract c = Sample();
+  ASSERT_TRUE(store_->ReplaceContract(c, kNow).ok());
+  auto back = store_->LoadContract();
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, c);
+  // Spot checks, so that a failure says which part.
+  EXPECT_EQ(back->objectives[1].strategic[1].indicators[1].threshold, (Threshold{6, "year"}));
+  EXPECT_FALSE(back->objectives[0].sector.has_value());
+  EXPECT_EQ(back->objectives[1].sector, 1);
+  EXPECT_EQ(back->objectives[1].strategic[0].title.original, "Codrdineren");
+  EXPECT_FALSE(back->procedure[1].deadline.has_value());
+  EXPECT_EQ(back->rubrics[0].years.size(), 2u);
+}
+
+TEST_F(ContractStoreTest, ReimportReplacesEverything) {
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  Contract small;
+  small.source_file = "tweede.txt";
+  small.rubrics = {{"I", T("Enige", "Enige", 1), Money::FromEuro(10), {}}};
+  small.objectives = {{"I", std::nullopt, T("Doel", "Doel", 2), {}}};
+  ASSERT_TRUE(store_->ReplaceContract(small, kNow).ok());
+  auto back = store_->LoadContract();
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, small);
+  // Nothing of the first contract is left behind.
+  for (const char* table : {"contract_parties", "contract_rubric_years", "contract_indicators",
+                            "contract_objective_items", "contract_uncertain"}) {
+    auto st = db_->Prepare(std::string("SELECT count(*) FROM ") + table);
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(*st->Step());
+    EXPECT_EQ(st->ColumnInt64(0), 0) << table;
+  }
+}
+
+TEST_F(ContractStoreTest, RefusedContractLeavesTheStoredOne) {
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  Contract bad = Sample();
+  bad.objectives[1].rubric = "IX";  // a group of a rubric the contract does not list
+  Status s = store_->ReplaceContract(bad, kNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  auto back = store_->LoadContract();
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, Sample());
+}
+
+TEST_F(ContractStoreTest, JoinsTheCallersTransaction) {
+  {
+    auto tx = Transaction::Begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+    // Rolled back: the transaction dies without a commit.
+  }
+  EXPECT_EQ(store_->LoadContract().status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ContractStoreTest, SpendingAddedAndReadByDays) {
+  std::vector<Spending> rows = {
+      {D("2019-03-01"), "I", "Loon", Money::FromEuro(900), "Stad", "BK-1", 2},
+      {D("2018-12-31"), "II", "Brochure", Money::FromCents(12050), "", "", 3},
+      {D("2019-01-01"), "I", "Creditnota", Money::FromEuro(-50), "A", "CN-1", 4},
+  };
+  ASSERT_TRUE(store_->AddSpending(rows, "budget.csv", kNow).ok());
+  auto y2019 = store_->SpendingBetween(D("2019-01-01"), D("2019-12-31"));
+  ASSERT_TRUE(y2019.ok()) << y2019.status().ToString();
+  EXPECT_EQ(*y2019, (std::vector<Spending>{rows[2], rows[0]}));
+  auto all = store_->SpendingBetween(D("2018-01-01"), D("2019-12-31"));
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3u);
+  // A contract re-import leaves the spending.
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  EXPECT_EQ(store_->SpendingBetween(D("2018-01-01"), D("2019-12-31"))->size(), 3u);
+}
+
+TEST_F(ContractStoreTest, SpendingIsAllOrNothing) {
+  std::vector<Spending> rows = {
+      {D("2019-03-01"), "I", "Goed", Money::FromEuro(1), "", "", 2},
+      {D("2019-03-02"), "I", "Nul", Money(), "", "", 3},  // refused by the schema
+  };
+  Status s = store_->AddSpending(rows, "budget.csv", kNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(store_->SpendingBetween(D("2019-01-01"), D("2019-12-31"))->empty());
+}
+
+}  // namespace
+}  // namespace hh
