@@ -4,10 +4,12 @@
 # imported, synthetic parking findings, three nuisance findings (one a minor), a synthetic
 # vehicle register, reviews, holder lookups, invitations sent and the clock run; then lists
 # cases. The clock is fixed (HANDHAVING_NOW) a few days after the data, so deadlines are live.
+# Then it gives every demo user the demo password and starts the web application on
+# http://127.0.0.1:${HH_PORT:-8080} (plain HTTP on loopback: --insecure-cookie) until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 DATA=$1
-BIN=build/handhaving
+BIN=${HH_BUILD_DIR:-build}/handhaving
 DB=build/demo/handhaving.db
 DEMO=build/demo
 export HANDHAVING_NOW=2026-04-01T08:00:00Z
@@ -74,10 +76,18 @@ PY
     grep -E '^(letters|invitations|driver_requests|queued|requested):' | sed 's/^/  letters /'
 fi
 
+# A database from an older build gets the newer migrations; every demo user the demo password
+# (a demo only: a city's users choose their own, `users passwd`).
+hh init --db "$DB" >/dev/null
+PASSWORD=demo-wachtwoord
+for u in beheerder sa.peeters controle1 financien kijker; do
+  printf '%s\n' "$PASSWORD" | hh users passwd "$u" --db "$DB" >/dev/null
+done
+
 echo
 echo "Demo case store: $DB (clock fixed at $HANDHAVING_NOW)"
 echo "Users: beheerder (administrator), sa.peeters (sanctioning officer), controle1 (reviewer),"
-echo "       financien (finance), kijker (viewer)"
+echo "       financien (finance), kijker (viewer); password for each: $PASSWORD"
 echo
 echo "Cases invited to pay (the first page):"
 hh cases list --db "$DB" --state invited --limit 8 | sed 's/^/  /'
@@ -89,3 +99,8 @@ echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN cases show ID --db $DB --user sa.pee
 echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN process --db $DB --as-of 2026-05-15T08:00:00Z"
 echo "  HANDHAVING_NOW=$HANDHAVING_NOW $BIN letters list --db $DB --case ID   (PDFs in $(dirname "$DB")/letters)"
 echo "  $BIN statement show ../shared/fixtures/coda/odoo_2013.txt"
+echo
+PORT=${HH_PORT:-8080}
+echo "The web application: http://127.0.0.1:$PORT/login (log in as one of the users above;"
+echo "Ctrl-C stops it; HH_PORT=N ./dev run for another port)"
+exec "$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --insecure-cookie
