@@ -169,6 +169,10 @@ TEST_F(ContractCliTest, BudgetImportAndYearTable) {
   ASSERT_EQ(imp.code, 0) << imp.err;
   EXPECT_TRUE(HasLine(imp.out, "rows: 3")) << imp.out;
   EXPECT_TRUE(HasLine(imp.out, "total: € 53.500,00")) << imp.out;
+  // The same file again is refused (exit 5): the table below counts its rows once.
+  Outcome again = Run({"contract", "budget", "import", dir_.File("budget.csv"), "--db", db_});
+  EXPECT_EQ(again.code, 5) << again.err;
+  EXPECT_NE(again.err.find("imported before"), std::string::npos) << again.err;
 
   // A file with one bad row is refused whole: the table below is the one of the first file.
   std::ofstream(dir_.File("bad.csv")) << "date,rubric,description,amount,supplier,document\n"

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "billing/digest.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "contract/budget.h"
@@ -107,7 +108,9 @@ Status RunBudgetImport(const ContractArgs& a) {
   if (!contract.ok()) return contract.status();
   auto rows = ReadBudgetCsv(*bytes, a.file, *contract);
   if (!rows.ok()) return rows.status();
-  if (Status s = store.AddSpending(*rows, a.file, (*session)->now); !s.ok()) return s;
+  if (Status s = store.AddSpending(*rows, a.file, Sha256Hex(*bytes), (*session)->now); !s.ok()) {
+    return s;
+  }
   Money total;
   for (const Spending& r : *rows) total += r.amount;
   fmt::print("imported: {}\nrows: {}\ntotal: {}\n", a.file, rows->size(), total.ToDutchString());

@@ -31,10 +31,12 @@ class ContractStore {
   // The stored contract; NotFound when none was imported. Unavailable when it cannot be read.
   virtual Result<Contract> LoadContract() = 0;
 
-  // Adds `rows`, read from `source_file`, in one transaction: all of them or none. The
-  // contract's re-import does not touch them. Unavailable when the store cannot be written.
+  // Adds `rows`, read from `source_file` whose content has SHA-256 `source_sha256` (hex), in one
+  // transaction: all of them or none. AlreadyExists (nothing added) when a file of that content
+  // was imported before. The contract's re-import does not touch them. Unavailable when the
+  // store cannot be written.
   virtual Status AddSpending(const std::vector<Spending>& rows, std::string_view source_file,
-                             Instant imported_at) = 0;
+                             std::string_view source_sha256, Instant imported_at) = 0;
   // The spending of the days from .. to (inclusive), by day, then in the order added.
   virtual Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) = 0;
 };

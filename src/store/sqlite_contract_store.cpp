@@ -338,7 +338,8 @@ Result<Contract> SqliteContractStore::LoadContract() {
 }
 
 Status SqliteContractStore::AddSpending(const std::vector<Spending>& rows,
-                                        std::string_view source_file, Instant imported_at) {
+                                        std::string_view source_file,
+                                        std::string_view source_sha256, Instant imported_at) {
   std::optional<Transaction> tx;
   if (!db_->InTransaction()) {
     Result<Transaction> t = Transaction::Begin(*db_);
@@ -346,6 +347,24 @@ Status SqliteContractStore::AddSpending(const std::vector<Spending>& rows,
     tx.emplace(std::move(*t));
   }
   const std::string at = imported_at.ToUtcString();
+  {
+    Result<Statement> seen = db_->Prepare(sql::kContractBudgetFileSeen);
+    if (!seen.ok()) return seen.status();
+    seen->BindText(1, source_sha256);
+    Result<bool> row = seen->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      return AlreadyExists(std::string(source_file) +
+                           ": this budget file was imported before (same content); nothing added");
+    }
+    Result<Statement> file = db_->Prepare(sql::kContractBudgetFileInsert);
+    if (!file.ok()) return file.status();
+    file->BindText(1, source_sha256);
+    file->BindText(2, source_file);
+    file->BindInt64(3, static_cast<int64_t>(rows.size()));
+    file->BindText(4, at);
+    if (Status s = file->Run(); !s.ok()) return s;
+  }
   Status s = InsertAll(*db_, sql::kContractSpendingInsert, rows,
                        [&](Statement& st, int64_t, const Spending& r) {
                          st.BindText(1, r.date.ToIsoString());

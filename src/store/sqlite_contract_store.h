@@ -15,7 +15,7 @@ class SqliteContractStore final : public ContractStore {
   Status ReplaceContract(const Contract& c, Instant imported_at) override;
   Result<Contract> LoadContract() override;
   Status AddSpending(const std::vector<Spending>& rows, std::string_view source_file,
-                     Instant imported_at) override;
+                     std::string_view source_sha256, Instant imported_at) override;
   Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) override;
 
  private:

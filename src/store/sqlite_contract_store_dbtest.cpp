@@ -141,7 +141,10 @@ TEST_F(ContractStoreTest, SpendingAddedAndReadByDays) {
       {D("2018-12-31"), "II", "Brochure", Money::FromCents(12050), "", "", 3},
       {D("2019-01-01"), "I", "Creditnota", Money::FromEuro(-50), "A", "CN-1", 4},
   };
-  ASSERT_TRUE(store_->AddSpending(rows, "budget.csv", kNow).ok());
+  ASSERT_TRUE(store_->AddSpending(rows, "budget.csv", "sha-a", kNow).ok());
+  // The same file (by content) again: refused, nothing added twice.
+  EXPECT_EQ(store_->AddSpending(rows, "copy.csv", "sha-a", kNow).code(),
+            StatusCode::kAlreadyExists);
   auto y2019 = store_->SpendingBetween(D("2019-01-01"), D("2019-12-31"));
   ASSERT_TRUE(y2019.ok()) << y2019.status().ToString();
   EXPECT_EQ(*y2019, (std::vector<Spending>{rows[2], rows[0]}));
@@ -158,9 +161,13 @@ TEST_F(ContractStoreTest, SpendingIsAllOrNothing) {
       {D("2019-03-01"), "I", "Goed", Money::FromEuro(1), "", "", 2},
       {D("2019-03-02"), "I", "Nul", Money(), "", "", 3},  // refused by the schema
   };
-  Status s = store_->AddSpending(rows, "budget.csv", kNow);
+  Status s = store_->AddSpending(rows, "budget.csv", "sha-b", kNow);
   ASSERT_FALSE(s.ok());
   EXPECT_TRUE(store_->SpendingBetween(D("2019-01-01"), D("2019-12-31"))->empty());
+  // Refused whole, the file is not recorded either: fixed, it imports.
+  rows[1].amount = Money::FromEuro(2);
+  EXPECT_TRUE(store_->AddSpending(rows, "budget.csv", "sha-b", kNow).ok());
+  EXPECT_EQ(store_->SpendingBetween(D("2019-01-01"), D("2019-12-31"))->size(), 2u);
 }
 
 }  // namespace

@@ -170,3 +170,11 @@ CREATE TABLE contract_spending (
   imported_at TEXT NOT NULL
 );
 CREATE INDEX contract_spending_day ON contract_spending (day);
+-- Each budget file imported, by its content: the same file imported again is refused, so no
+-- expense is counted twice.
+CREATE TABLE contract_budget_files (
+  sha256 TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  imported_at TEXT NOT NULL
+) WITHOUT ROWID;
