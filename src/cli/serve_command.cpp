@@ -23,6 +23,7 @@ struct ServeArgs {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   std::string templates = HH_WEB_TEMPLATES_DIR;
+  std::string letter_templates = HH_TEMPLATES_DIR;
   std::string static_dir = HH_WEB_STATIC_DIR;
   int threads = 8;
   bool insecure_cookie = false;
@@ -69,6 +70,7 @@ Status RunServe(const ServeArgs& a) {
   WebAppOptions o;
   o.db_path = a.db;
   o.templates_dir = a.templates;
+  o.letter_templates_dir = a.letter_templates;
   o.static_dir = a.static_dir;
   o.auth.secure_cookie = !a.insecure_cookie;
   o.auth.lockout_failures = a.lockout_failures;
@@ -112,6 +114,9 @@ void RegisterServeCommand(CLI::App& app, CommandFn* run) {
   c->add_option("--listen", a->listen, "HOST:PORT to listen on (loopback behind nginx)")
       ->capture_default_str();
   c->add_option("--templates", a->templates, "the folder of the pages, i18n.tsv, openapi.json")
+      ->capture_default_str();
+  c->add_option("--letter-templates", a->letter_templates,
+                "the letter templates (nl/, fr/) for letter runs from the web")
       ->capture_default_str();
   c->add_option("--static", a->static_dir, "the folder served under /static/ (404 if missing)")
       ->capture_default_str();

@@ -15,39 +15,16 @@
 #include "gas/case.h"
 #include "gas/law.h"
 #include "store/migrations.h"
+#include "web/app_internal.h"
 #include "web/json_writer.h"
 
 namespace hh {
 
-// One database connection with the stores over it; used by one request at a time.
-struct WebApp::Connection {
-  std::unique_ptr<Database> db;
-  std::unique_ptr<SqliteCaseStore> cases;
-  std::unique_ptr<SqliteUserStore> users;
-};
-
-// What a handler gets: the request, the language, the connection, the logged-in user, and
-// headers to add to whatever it answers (the language cookie).
-struct WebApp::Context {
-  HttpRequest& req;
-  Lang lang = Lang::kNl;
-  Connection* conn = nullptr;
-  std::optional<Principal> who;
-  NameValues extra_headers;
-};
+using namespace webapp;  // NOLINT(google-build-using-namespace): this file is its part
 
 namespace {
 
 using json = nlohmann::json;
-
-constexpr RoleMask kPublic = 0;
-constexpr RoleMask kAnyUser = RoleBit(Role::kAdministrator) | RoleBit(Role::kSanctioningOfficer) |
-                              RoleBit(Role::kReviewer) | RoleBit(Role::kFinance) |
-                              RoleBit(Role::kViewer);
-constexpr RoleMask kAdministrators = RoleBit(Role::kAdministrator);
-
-constexpr Role kPeopleRoles[] = {Role::kAdministrator, Role::kSanctioningOfficer, Role::kReviewer,
-                                 Role::kFinance, Role::kViewer};
 
 bool Mutating(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
@@ -69,11 +46,6 @@ std::string SafeNext(const std::string& next) {
     return "/dashboard";
   }
   return next;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && s.size() <= 18 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string ContentTypeFor(const std::filesystem::path& p) {
@@ -148,18 +120,6 @@ std::string FilterQuery(const HttpRequest& req) {
   return q;
 }
 
-std::string OptDay(const std::optional<LocalDate>& d) { return d ? d->ToDutchString() : ""; }
-
-json JsonDay(const std::optional<LocalDate>& d) {
-  return d ? json(d->ToIsoString()) : json(nullptr);
-}
-
-std::string LocalStamp(LocalTime& zone, Instant t) {
-  const LocalDateTime l = zone.ToLocal(t);
-  return fmt::format("{} {:02d}:{:02d}", l.date.ToDutchString(), l.seconds_of_day / 3600,
-                     l.seconds_of_day % 3600 / 60);
-}
-
 }  // namespace
 
 int HttpStatusFor(StatusCode code) {
@@ -204,6 +164,15 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"GET", "/api/v1/cases/{id}", kAnyUser, true}, &WebApp::ApiCase},
       {{"GET", "/api/v1/audit", kAdministrators, true}, &WebApp::ApiAudit},
       {{"GET", "/static/{path*}", kPublic, false}, &WebApp::Static},
+
+      // The review queue and acting on cases (app_review.cpp).
+
+      // Letters and payments (app_billing.cpp).
+
+      // The dashboard figures, settings and users (app_admin.cpp).
+
+      // The contract (app_contract.cpp).
+
   };
   return kRoutes;
 }
@@ -298,6 +267,8 @@ std::unique_ptr<WebApp::Connection> WebApp::Acquire() {
   c->db = std::move(*db);
   c->cases = std::make_unique<SqliteCaseStore>(*c->db);
   c->users = std::make_unique<SqliteUserStore>(*c->db);
+  c->payments = std::make_unique<SqlitePaymentStore>(*c->db);
+  c->settings = std::make_unique<SqliteSettingsStore>(*c->db);
   return c;
 }
 

@@ -24,9 +24,10 @@
 namespace hh {
 
 struct WebAppOptions {
-  std::string db_path;        // migrated at Create()
-  std::string templates_dir;  // the pages, i18n.tsv and openapi.json
-  std::string static_dir;     // served under /static/; "" or a missing folder: 404
+  std::string db_path;               // migrated at Create()
+  std::string templates_dir;         // the pages, i18n.tsv and openapi.json
+  std::string letter_templates_dir;  // templates/letters (nl/, fr/), for letter runs
+  std::string static_dir;            // served under /static/; "" or a missing folder: 404
   AuthSettings auth;
   int page_size = 50;  // cases per page of the case list
 };
@@ -85,6 +86,14 @@ class WebApp {
   HttpResponse ApiAudit(Context& c);
   HttpResponse OpenApi(Context& c);
   HttpResponse Static(Context& c);
+
+  // The review queue and acting on cases (app_review.cpp).
+
+  // Letters and payments (app_billing.cpp).
+
+  // The dashboard figures, settings and users (app_admin.cpp).
+
+  // The contract (app_contract.cpp).
 
   // Helpers.
   HttpResponse Page(Context& c, int status, const std::string& name, const TemplateValue& ctx);

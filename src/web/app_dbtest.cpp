@@ -183,31 +183,54 @@ class WebAppTest : public ::testing::Test {
 
 // Expected statuses, by hand from the issue: everyone who is logged in may see the dashboard,
 // the cases and a case; only administrators search the audit log; without a session a page
-// redirects to the login page (303) and the API answers 401.
+// redirects to the login page (303) and the API answers 401. `who`: the roles allowed, by
+// letter (a administrator, o sanctioning officer, r reviewer, f finance, v viewer), "*" for all;
+// the others get 403.
 struct Expectation {
   const char* method;
   const char* pattern;
   int anonymous;
   int allowed;
-  bool admin_only;
+  const char* who;
 };
+
+bool Allowed(const Expectation& e, Role role) {
+  const std::string who = e.who;
+  if (who == "*") return true;
+  const char letter = role == Role::kAdministrator        ? 'a'
+                      : role == Role::kSanctioningOfficer ? 'o'
+                      : role == Role::kReviewer           ? 'r'
+                      : role == Role::kFinance            ? 'f'
+                      : role == Role::kViewer             ? 'v'
+                                                          : '?';
+  return who.find(letter) != std::string::npos;
+}
 constexpr Expectation kExpected[] = {
-    {"GET", "/", 303, 303, false},
-    {"GET", "/healthz", 200, 200, false},
-    {"GET", "/login", 200, 303, false},   // logged in: on to the dashboard
-    {"POST", "/login", 403, 403, false},  // without the login form's cookie: CSRF
-    {"POST", "/logout", 401, 303, false},
-    {"POST", "/logout-everywhere", 401, 303, false},
-    {"GET", "/dashboard", 303, 200, false},
-    {"GET", "/cases", 303, 200, false},
-    {"GET", "/cases/{id}", 303, 200, false},
-    {"GET", "/audit", 303, 200, true},
-    {"GET", "/api/v1/openapi.json", 200, 200, false},
-    {"GET", "/api/v1/me", 401, 200, false},
-    {"GET", "/api/v1/cases", 401, 200, false},
-    {"GET", "/api/v1/cases/{id}", 401, 200, false},
-    {"GET", "/api/v1/audit", 401, 200, true},
-    {"GET", "/static/{path*}", 200, 200, false},
+    {"GET", "/", 303, 303, "*"},
+    {"GET", "/healthz", 200, 200, "*"},
+    {"GET", "/login", 200, 303, "*"},   // logged in: on to the dashboard
+    {"POST", "/login", 403, 403, "*"},  // without the login form's cookie: CSRF
+    {"POST", "/logout", 401, 303, "*"},
+    {"POST", "/logout-everywhere", 401, 303, "*"},
+    {"GET", "/dashboard", 303, 200, "*"},
+    {"GET", "/cases", 303, 200, "*"},
+    {"GET", "/cases/{id}", 303, 200, "*"},
+    {"GET", "/audit", 303, 200, "a"},
+    {"GET", "/api/v1/openapi.json", 200, 200, "*"},
+    {"GET", "/api/v1/me", 401, 200, "*"},
+    {"GET", "/api/v1/cases", 401, 200, "*"},
+    {"GET", "/api/v1/cases/{id}", 401, 200, "*"},
+    {"GET", "/api/v1/audit", 401, 200, "a"},
+    {"GET", "/static/{path*}", 200, 200, "*"},
+
+    // The review queue and acting on cases (app_review.cpp).
+
+    // Letters and payments (app_billing.cpp).
+
+    // The dashboard figures, settings and users (app_admin.cpp).
+
+    // The contract (app_contract.cpp).
+
 };
 
 TEST_F(WebAppTest, EveryRouteForEveryRole) {
@@ -238,7 +261,7 @@ TEST_F(WebAppTest, EveryRouteForEveryRole) {
                      ? client_->Get(path, h)
                      : client_->Post(path, h, "", "application/x-www-form-urlencoded");
       ASSERT_TRUE(res) << path;
-      const bool allowed = !e->admin_only || p.role == Role::kAdministrator;
+      const bool allowed = Allowed(*e, p.role);
       EXPECT_EQ(res->status, allowed ? e->allowed : 403)
           << r.method << " " << path << " as " << p.login;
       // The role table says the same as this test.
@@ -278,6 +301,23 @@ TEST_F(WebAppTest, CsrfRefusedWithoutTheTokenAndAcceptedWithIt) {
                        "application/x-www-form-urlencoded")
                 ->status,
             403);
+}
+
+TEST_F(WebAppTest, AMultipartFormCarriesTheCsrfTokenToo) {
+  // Upload forms are multipart/form-data: their csrf field counts as the form's.
+  LoggedIn s = Login("olga");
+  httplib::MultipartFormDataItems wrong = {{"csrf", std::string(64, '0'), "", ""},
+                                           {"file", "x", "a.txt", "text/plain"}};
+  EXPECT_EQ(client_->Post("/logout", s.Cookie(), wrong)->status, 403);
+  // A file part named csrf is not the field.
+  httplib::MultipartFormDataItems as_file = {{"csrf", s.csrf, "csrf.txt", "text/plain"}};
+  EXPECT_EQ(client_->Post("/logout", s.Cookie(), as_file)->status, 403);
+  httplib::MultipartFormDataItems right = {{"file", "x", "a.txt", "text/plain"},
+                                           {"csrf", s.csrf, "", ""}};
+  auto ok = client_->Post("/logout", s.Cookie(), right);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 303);
+  EXPECT_EQ(client_->Get("/api/v1/me", s.Cookie())->status, 401);
 }
 
 TEST_F(WebAppTest, LogoutEverywhereEndsEverySession) {

@@ -89,8 +89,21 @@ std::string HttpRequest::Cookie(std::string_view name) const {
 
 std::string HttpRequest::Form(std::string_view name) const {
   const std::string type = Header("content-type");
+  if (type.rfind("multipart/form-data", 0) == 0) {
+    for (const FormPart& p : parts) {
+      if (p.name == name && !p.file) return p.data;
+    }
+    return "";
+  }
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return "";
   return FirstValue(ParseUrlEncoded(body), name, false);
+}
+
+std::optional<FormPart> HttpRequest::File(std::string_view name) const {
+  for (const FormPart& p : parts) {
+    if (p.name == name && p.file) return p;
+  }
+  return std::nullopt;
 }
 
 void HttpResponse::SetHeader(std::string_view name, std::string value) {

@@ -18,13 +18,25 @@ namespace hh {
 
 using NameValues = std::vector<std::pair<std::string, std::string>>;
 
+// One part of a multipart/form-data body (RFC 7578), as the server parsed it: a form field, or
+// a file (`file`: it came with a filename or a content type; a file input left empty sends one
+// with neither a name nor bytes). `data` holds the raw bytes.
+struct FormPart {
+  std::string name;
+  bool file = false;
+  std::string filename;
+  std::string content_type;
+  std::string data;
+};
+
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ... (HEAD is routed as GET)
-  std::string path;    // percent-decoded, without the query
-  NameValues query;    // decoded, in order
-  NameValues headers;  // names lower-cased
-  std::string body;
-  std::string remote;  // the client's address (see HttpServerOptions::trust_forwarded_for)
+  std::string method;           // "GET", "POST", ... (HEAD is routed as GET)
+  std::string path;             // percent-decoded, without the query
+  NameValues query;             // decoded, in order
+  NameValues headers;           // names lower-cased
+  std::string body;             // as sent; empty for multipart/form-data (see parts)
+  std::vector<FormPart> parts;  // a multipart/form-data body, parsed by the server, in order
+  std::string remote;           // the client's address (see HttpServerOptions::trust_forwarded_for)
   std::map<std::string, std::string, std::less<>> path_params;  // filled by the router
 
   // The first value of header `name` (any case), "" when absent.
@@ -33,9 +45,11 @@ struct HttpRequest {
   std::string Query(std::string_view name) const;
   // The value of cookie `name` from the Cookie header, "" when absent.
   std::string Cookie(std::string_view name) const;
-  // The first value of field `name` of an application/x-www-form-urlencoded body, "" when
-  // absent (or when the body is of another type).
+  // The first value of field `name` of an application/x-www-form-urlencoded or a
+  // multipart/form-data body (a part without a file name), "" when absent or for another type.
   std::string Form(std::string_view name) const;
+  // The first part named `name` that is a file, or nullopt.
+  std::optional<FormPart> File(std::string_view name) const;
   // A path parameter of the matched pattern ("id" of "/cases/{id}"), "" when absent.
   std::string Param(std::string_view name) const;
 };

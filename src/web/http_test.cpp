@@ -6,6 +6,8 @@
 namespace hh {
 namespace {
 
+using namespace std::string_literals;
+
 TEST(RouterTest, LiteralsParametersAndRest) {
   Router r;
   ASSERT_TRUE(r.Add("GET", "/", 0).ok());
@@ -99,6 +101,30 @@ TEST(HttpTest, ResponseHeaders) {
   r.AddHeader("Set-Cookie", "a=1");
   r.AddHeader("Set-Cookie", "b=2");
   EXPECT_EQ(r.headers.size(), 3u);
+}
+
+TEST(HttpRequestTest, MultipartFieldsAndFiles) {
+  HttpRequest r;
+  r.headers = {{"content-type", "multipart/form-data; boundary=----hh42"}};
+  const std::string coda = "0000001\r\n\0x"s;
+  r.parts = {{"csrf", false, "", "", "tok123"},
+             {"statement", true, "dag 1.cod", "application/octet-stream", coda},
+             {"other", true, "", "application/octet-stream", ""}};
+  EXPECT_EQ(r.Form("csrf"), "tok123");
+  EXPECT_EQ(r.Form("statement"), "");  // a file is not a field
+  auto f = r.File("statement");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->filename, "dag 1.cod");
+  EXPECT_EQ(f->data, coda);
+  auto empty = r.File("other");
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(empty->data, "");
+  EXPECT_FALSE(r.File("csrf").has_value());
+  EXPECT_FALSE(r.File("missing").has_value());
+  // Parts count only for a multipart body.
+  r.headers = {{"content-type", "application/x-www-form-urlencoded"}};
+  r.body = "csrf=other";
+  EXPECT_EQ(r.Form("csrf"), "other");
 }
 
 }  // namespace

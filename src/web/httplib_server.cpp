@@ -23,6 +23,11 @@ HttpRequest FromHttplib(const httplib::Request& in, bool trust_forwarded_for) {
     r.headers.emplace_back(std::move(lower), value);
   }
   r.body = in.body;
+  for (const auto& [name, f] : in.files) {
+    // httplib keeps no order of the parts (a multimap by name); order within a name is kept.
+    r.parts.push_back({f.name, !f.filename.empty() || !f.content_type.empty(), f.filename,
+                       f.content_type, f.content});
+  }
   r.remote = in.remote_addr;
   if (trust_forwarded_for) {
     std::string forwarded = in.get_header_value("X-Forwarded-For");

@@ -5,7 +5,11 @@
 # playwright-core. Screenshots of the main screens go to OUT/screenshots (docs/screenshots holds
 # copies made by this test).
 #
-#   bash tests/browser/run.sh HANDHAVING_BINARY OUT_DIR
+#   bash tests/browser/run.sh HANDHAVING_BINARY OUT_DIR [NAME]
+#
+# NAME (default app) picks the test: tests/browser/NAME.test.mjs, after the common data above and,
+# when it exists, tests/browser/NAME.setup.sh (sourced, with BIN, DB, OUT, ROOT and PASSWORD set)
+# for the data that test needs. Each NAME is its own CTest test (CMakeLists.txt).
 #
 # Exit 77 (CTest: skipped, with the reason printed) when Chromium or tests/browser/node_modules
 # is missing; ./dev test installs both, so there it always runs.
@@ -14,6 +18,8 @@ HERE=$(dirname "$(readlink -f "$0")")
 ROOT=$(readlink -f "$HERE/../..")
 BIN=$1
 OUT=$2
+NAME=${3:-app}
+[ -f "$HERE/$NAME.test.mjs" ] || { echo "no test $HERE/$NAME.test.mjs"; exit 2; }
 CHROMIUM=${HH_CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$CHROMIUM" ]; then echo "SKIPPED: no Chromium at $CHROMIUM (apt-get install chromium)"; exit 77; fi
 if [ ! -d "$HERE/node_modules/playwright-core" ]; then
@@ -45,6 +51,11 @@ CSV
 "$BIN" import parking "$OUT/parking.csv" --db "$DB" >/dev/null
 "$BIN" holders lookup --register "$OUT/register.csv" --user sofie --db "$DB" >/dev/null
 
+if [ -f "$HERE/$NAME.setup.sh" ]; then
+  # shellcheck source=/dev/null
+  source "$HERE/$NAME.setup.sh"
+fi
+
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 STATIC=$(dirname "$BIN")/static
 "$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --insecure-cookie --static "$STATIC" \
@@ -60,4 +71,4 @@ done
 [ "$up" = 1 ] || { echo "the server did not start:"; cat "$OUT/serve.log"; exit 1; }
 
 HH_URL="http://127.0.0.1:$PORT" HH_PASSWORD="$PASSWORD" HH_SHOTS="$OUT/screenshots" \
-  HH_CHROMIUM="$CHROMIUM" node "$HERE/app.test.mjs"
+  HH_CHROMIUM="$CHROMIUM" node "$HERE/$NAME.test.mjs"
