@@ -492,6 +492,12 @@ class Bench {
     if (!db.ok()) return db.status();
     SqliteCaseStore cases(**db);
     SqlitePaymentStore payments(**db);
+    // The second connection a command opens for its reader thread (ReconcileReader).
+    auto reader_db = Database::Open(path);
+    if (!reader_db.ok()) return reader_db.status();
+    SqliteCaseStore reader_cases(**reader_db);
+    SqlitePaymentStore reader_payments(**reader_db);
+    const ReconcileReader reader{&reader_cases, &reader_payments};
     auto actor = ActorFor(cases, "fien");
     if (!actor.ok()) return actor.status();
     const auto t0 = std::chrono::steady_clock::now();
@@ -500,7 +506,8 @@ class Bench {
     if (!statements.ok()) return statements.status();
     const auto t1 = std::chrono::steady_clock::now();
     StatementSource src{coda_, "bench-" + std::to_string(o_.cases), settings_.city_iban};
-    auto r = ImportPayments(cases, payments, settings_, *statements, src, *actor, now_);
+    auto r = ImportPayments(cases, payments, settings_, *statements, src, *actor, now_,
+                            std::getenv("HH_BENCH_NO_READER") ? nullptr : &reader);
     *reconcile_secs = Since(t1);
     if (!r.ok()) return r.status();
     std::string diff = Differences(Counts::Of(*r));

@@ -5,9 +5,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <span>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "billing/collection.h"
 #include "billing/payment_requests.h"
@@ -172,25 +178,34 @@ struct Working {
   std::unordered_map<int64_t, OpenCase> cases;
 };
 
-Status Load(CaseStore& cases, PaymentStore& payments, const std::vector<Credit>& credits,
-            Working& work) {
+// What Load read for a run of credits: the requests their references name (by reference) and
+// those requests' cases (by id), with Move's facts.
+struct Loaded {
+  std::unordered_map<std::string, PaymentRequest> requests;
+  std::unordered_map<int64_t, OpenCase> cases;
+};
+
+// Reads what `credits` need, skipping the references in `asked` (read before; added to it).
+Status Load(CaseStore& cases, PaymentStore& payments, std::span<const Credit> credits,
+            std::unordered_set<std::string>& asked, Loaded& out) {
   std::vector<std::string> ogms;
   ogms.reserve(credits.size());
   for (const Credit& c : credits) {
-    if (c.transaction->ogm) ogms.push_back(c.transaction->ogm->digits());
+    if (!c.transaction->ogm) continue;
+    std::string digits = c.transaction->ogm->digits();
+    if (asked.insert(digits).second) ogms.push_back(std::move(digits));
   }
-  std::sort(ogms.begin(), ogms.end());
-  ogms.erase(std::unique(ogms.begin(), ogms.end()), ogms.end());
   if (ogms.empty()) return Status::Ok();
+  std::sort(ogms.begin(), ogms.end());
   auto requests = payments.RequestsByOgms(ogms);
   if (!requests.ok()) return requests.status();
   std::vector<CaseId> ids;
   ids.reserve(requests->size());
-  work.requests.reserve(requests->size());
+  out.requests.reserve(requests->size());
   for (PaymentRequest& r : *requests) {
     ids.push_back(r.case_id);
     std::string ogm = r.ogm;
-    work.requests.emplace(std::move(ogm), std::move(r));
+    out.requests.emplace(std::move(ogm), std::move(r));
   }
   std::sort(ids.begin(), ids.end(), [](CaseId a, CaseId b) { return a.value < b.value; });
   ids.erase(
@@ -202,7 +217,7 @@ Status Load(CaseStore& cases, PaymentStore& payments, const std::vector<Credit>&
   if (!parties.ok()) return parties.status();
   auto reminded = cases.CasesWithEvent(ids, "deadline_reminder");
   if (!reminded.ok()) return reminded.status();
-  work.cases.reserve(loaded->size());
+  out.cases.reserve(loaded->size());
   for (Case& c : *loaded) {
     OpenCase open{std::move(c), {}};
     auto it = parties->find(open.c.id.value);
@@ -213,10 +228,109 @@ Status Load(CaseStore& cases, PaymentStore& payments, const std::vector<Credit>&
     }
     open.facts.reminded = reminded->count(open.c.id.value) > 0;
     const int64_t id = open.c.id.value;
-    work.cases.emplace(id, std::move(open));
+    out.cases.emplace(id, std::move(open));
   }
   return Status::Ok();
 }
+
+// Adds what was read to what the import works on. A case read again (a second request of it)
+// keeps the working copy: the payments before may have moved it.
+void Merge(Loaded&& from, Working& work) {
+  for (auto& [ogm, r] : from.requests) work.requests.try_emplace(ogm, std::move(r));
+  for (auto& [id, c] : from.cases) work.cases.try_emplace(id, std::move(c));
+}
+
+// Credits are read and applied in runs (ReconcileReader::run; all at once without a reader):
+// the reader thread reads run k + 1 while run k is written.
+
+// Reads the runs of `credits` in order on a thread of its own, over the reader's stores; Next()
+// hands them over one by one. Without a reader, Next() reads on the caller's thread.
+class Prefetch {
+ public:
+  Prefetch(const ReconcileReader* reader, CaseStore& cases, PaymentStore& payments,
+           const std::vector<Credit>& credits)
+      : reader_(reader),
+        cases_(cases),
+        payments_(payments),
+        credits_(credits),
+        run_(reader != nullptr ? std::max<size_t>(1, reader->run)
+                               : std::max<size_t>(1, credits.size())) {
+    runs_ = (credits.size() + run_ - 1) / run_;
+    if (reader_ != nullptr && runs_ > 1) {
+      thread_ = std::thread([this] { ReadAll(); });
+    }
+  }
+  ~Prefetch() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    ready_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  Prefetch(const Prefetch&) = delete;
+  Prefetch& operator=(const Prefetch&) = delete;
+
+  size_t runs() const { return runs_; }
+  size_t run() const { return run_; }
+
+  // What run `k` (0, 1, ... in order) needs.
+  Status Next(size_t k, Loaded& out) {
+    if (!thread_.joinable()) {
+      return Load(cases_, payments_, Span(k), asked_, out);
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !queue_.empty() || !error_.ok(); });
+    if (!error_.ok()) return error_;
+    out = std::move(queue_.front());
+    queue_.pop_front();
+    ready_.notify_all();
+    return Status::Ok();
+  }
+
+ private:
+  std::span<const Credit> Span(size_t k) const {
+    const size_t from = k * run_;
+    return std::span<const Credit>(credits_).subspan(from, std::min(run_, credits_.size() - from));
+  }
+
+  void ReadAll() {
+    // One read transaction for the whole file: every run sees the same committed state.
+    Status s = reader_->cases->ReadSnapshot([&]() -> Status {
+      for (size_t k = 0; k < runs_; ++k) {
+        Loaded run;
+        Status r = Load(*reader_->cases, *reader_->payments, Span(k), asked_, run);
+        if (!r.ok()) return r;
+        std::unique_lock<std::mutex> lock(mutex_);
+        // At most two runs ahead of the writer, to bound memory.
+        ready_.wait(lock, [&] { return queue_.size() < 2 || stop_; });
+        if (stop_) return Status::Ok();
+        queue_.push_back(std::move(run));
+        ready_.notify_all();
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      error_ = s;
+      ready_.notify_all();
+    }
+  }
+
+  const ReconcileReader* reader_;
+  CaseStore& cases_;
+  PaymentStore& payments_;
+  const std::vector<Credit>& credits_;
+  size_t run_;
+  size_t runs_ = 0;
+  std::unordered_set<std::string> asked_;  // the thread's own once it runs
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Loaded> queue_;
+  Status error_ = Status::Ok();
+  bool stop_ = false;
+};
 
 std::string CompactAccount(std::string_view a) {
   std::string out;
@@ -232,7 +346,7 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
                                        const GasSettings& settings,
                                        const std::vector<BankStatement>& statements,
                                        const StatementSource& source, const Actor& actor,
-                                       Instant now) {
+                                       Instant now, const ReconcileReader* reader) {
   ReconcileReport report;
   std::vector<Credit> credits;
   Working work;
@@ -279,13 +393,20 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
         credits.push_back(Credit{*sid, &t});
       }
     }
-    // What the credits' references point at, loaded at once: their requests, those requests'
-    // cases, the addressees' offender keys and the cases already reminded (Move's reads).
-    Status loaded = Load(cases, payments, credits, work);
-    if (!loaded.ok()) return loaded;
-    for (const Credit& credit : credits) {
-      const BankTransaction& t = *credit.transaction;
-      {
+    // What the credits' references point at, read a run at a time (on the reader's thread
+    // while the run before is written, when there is a reader): their requests, those
+    // requests' cases, the addressees' offender keys and the cases already reminded (Move's
+    // reads).
+    Prefetch prefetch(reader, cases, payments, credits);
+    for (size_t k = 0; k < prefetch.runs(); ++k) {
+      Loaded run;
+      Status loaded = prefetch.Next(k, run);
+      if (!loaded.ok()) return loaded;
+      Merge(std::move(run), work);
+      const size_t end = std::min(credits.size(), (k + 1) * prefetch.run());
+      for (size_t i = k * prefetch.run(); i < end; ++i) {
+        const Credit& credit = credits[i];
+        const BankTransaction& t = *credit.transaction;
         PaymentRecord p;
         p.statement_id = credit.statement_id;
         p.amount = t.amount;

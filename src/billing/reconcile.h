@@ -5,6 +5,7 @@
 // once. Same thread and transaction rules as the stores.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,14 +43,28 @@ struct StatementSource {
   std::string city_account;
 };
 
+// A second pair of stores over another connection to the same database file, for reading
+// only: ImportPayments then reads what the next credits need on a thread of its own while it
+// writes the payments before them (the two overlap). The reader sees the database as it was
+// when the import began (WAL: the writer's transaction is not committed yet), and the import
+// only ever keeps what it read for requests and cases it has not touched yet, so the outcome
+// is the same as without it.
+struct ReconcileReader {
+  CaseStore* cases = nullptr;
+  PaymentStore* payments = nullptr;
+  size_t run = 4096;  // credits read (and then written) at a time
+};
+
 // Imports every statement of one file and reconciles its credits, all in one transaction:
 // AlreadyExists (nothing imported) when the file or any of its statements was imported before;
 // InvalidArgument when a statement is of another account or currency than the city's.
+// `reader` (optional): see ReconcileReader; nullptr reads on the calling thread.
 [[nodiscard]] Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
                                                      const GasSettings& settings,
                                                      const std::vector<BankStatement>& statements,
                                                      const StatementSource& source,
-                                                     const Actor& actor, Instant now);
+                                                     const Actor& actor, Instant now,
+                                                     const ReconcileReader* reader = nullptr);
 
 // A person assigns an unmatched payment to a case's current request; it is then reconciled as
 // if its reference had been right (exact, partial, overpaid, ...). NotFound for an unknown

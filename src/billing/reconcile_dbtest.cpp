@@ -268,6 +268,55 @@ TEST_F(ReconcileTest, NoReferenceGoesToTheQueueWithSuggestionsAndIsAssignedByHan
   EXPECT_EQ((*stored)->assigned_by, "fien");
 }
 
+TEST_F(ReconcileTest, AReaderThreadGivesTheSameOutcomesAcrossItsRuns) {
+  // A second connection reads two credits at a time ahead of the writer. A request paid in one
+  // run and paid again in a later one must be a duplicate there (the reader's older copy of it
+  // must not replace the one the import paid), and a partial payment completed later pays.
+  const CaseId a = InvitedCase("1RUN001", "Run Een");
+  const CaseId b = InvitedCase("1RUN002", "Run Twee");
+  const CaseId c = InvitedCase("1RUN003", "Run Drie");
+  const std::string ogm_a = RequestOf(a).ogm, ogm_b = RequestOf(b).ogm, ogm_c = RequestOf(c).ogm;
+  auto reader_db = Database::Open(dir_.File("hh.db"));
+  ASSERT_TRUE(reader_db.ok());
+  SqliteCaseStore reader_cases(**reader_db);
+  SqlitePaymentStore reader_payments(**reader_db);
+  const ReconcileReader reader{&reader_cases, &reader_payments, 2};
+  StatementSource src{"runs.cod", "sha-runs", std::string(kCityIban)};
+  auto r = ImportPayments(
+      *cases_, *payments_, settings_,
+      {Statement("001", {Credit("58.00", ogm_a), Credit("20.00", ogm_b),
+                         Credit("5.00", std::nullopt), Credit("58.00", ogm_a),
+                         Credit("38.00", ogm_b), Credit("60.00", ogm_c), Credit("58.00", ogm_a)})},
+      src, finance_, now_, &reader);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->exact, 2);      // a, then b's rest
+  EXPECT_EQ(r->partial, 1);    // b's first
+  EXPECT_EQ(r->duplicate, 2);  // a twice more, in runs 1 and 3
+  EXPECT_EQ(r->overpaid, 1);   // c
+  EXPECT_EQ(r->unmatched, 1);
+  EXPECT_EQ(r->refunds, Eur("118.00"));  // 58 + 58 + 2
+  EXPECT_EQ(StateOf(a), CaseState::kPaid);
+  EXPECT_EQ(StateOf(b), CaseState::kPaid);
+  EXPECT_EQ(StateOf(c), CaseState::kPaid);
+  EXPECT_EQ(RequestOf(b).paid, Eur("58.00"));
+  // A reader that cannot read (its database closed under it) fails the import: nothing stays.
+  const CaseId d = InvitedCase("1RUN004", "Run Vier");
+  reader_db->reset();
+  auto bad_db = Database::Open(dir_.File("other.db"));  // no tables: every read fails
+  ASSERT_TRUE(bad_db.ok());
+  SqliteCaseStore bad_cases(**bad_db);
+  SqlitePaymentStore bad_payments(**bad_db);
+  const ReconcileReader bad{&bad_cases, &bad_payments, 1};
+  StatementSource src2{"runs2.cod", "sha-runs2", std::string(kCityIban)};
+  auto failed = ImportPayments(
+      *cases_, *payments_, settings_,
+      {Statement("002", {Credit("1.00", std::nullopt), Credit("58.00", RequestOf(d).ogm)})}, src2,
+      finance_, now_, &bad);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(StateOf(d), CaseState::kInvited);
+  EXPECT_FALSE(*payments_->StatementFileSeen("sha-runs2"));
+}
+
 TEST_F(ReconcileTest, AStatementIsImportedOnceAndAFileIsAllOrNothing) {
   const CaseId id = InvitedCase("1ABC123", "Jan Testbetaler");
   const std::string ogm = RequestOf(id).ogm;

@@ -78,7 +78,8 @@ Status RunPaymentsImport(const BillingArgs& a) {
   auto actor = ActorOrSystem(s, a.user);
   if (!actor.ok()) return actor.status();
   StatementSource src{a.file, Sha256Hex(*bytes), s.gas.city_iban};
-  auto r = ImportPayments(*s.cases, *s.payments, s.gas, *statements, src, *actor, s.now);
+  auto r =
+      ImportPayments(*s.cases, *s.payments, s.gas, *statements, src, *actor, s.now, s.Reader());
   if (!r.ok()) return r.status();
   fmt::print(
       "imported: {}\nstatements: {}\ncredits: {}\ndebits: {}\nexact: {}\npartial: {}\n"

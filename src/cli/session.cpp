@@ -39,4 +39,16 @@ Result<std::unique_ptr<Session>> OpenSession(const std::string& path) {
   return s;
 }
 
+ReconcileReader* Session::Reader() {
+  if (reader_) return reader_.get();
+  auto opened = Database::Open(db->path());
+  if (!opened.ok()) return nullptr;
+  reader_db_ = std::move(*opened);
+  reader_cases_ = std::make_unique<SqliteCaseStore>(*reader_db_);
+  reader_payments_ = std::make_unique<SqlitePaymentStore>(*reader_db_);
+  reader_ = std::make_unique<ReconcileReader>(
+      ReconcileReader{reader_cases_.get(), reader_payments_.get()});
+  return reader_.get();
+}
+
 }  // namespace hh

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "billing/reconcile.h"
 #include "cases/case_actions.h"
 #include "core/instant.h"
 #include "core/status.h"
@@ -31,6 +32,17 @@ struct Session {
 
   // The acting user by login (cli --user), as an Actor.
   [[nodiscard]] Result<Actor> User(const std::string& login);
+
+  // A second connection to the same database with its stores, for a reader thread of a bulk
+  // command (ReconcileReader); opened on first use, nullptr when it cannot be opened (the
+  // command then reads on its own thread).
+  ReconcileReader* Reader();
+
+ private:
+  std::unique_ptr<Database> reader_db_;
+  std::unique_ptr<SqliteCaseStore> reader_cases_;
+  std::unique_ptr<SqlitePaymentStore> reader_payments_;
+  std::unique_ptr<ReconcileReader> reader_;
 };
 
 // Opens (creating if needed) and migrates the database at `path` and loads the settings.

@@ -139,6 +139,10 @@ class CaseStore {
   // it remains) when it returns an error or throws. A Transact within one joins it: its error
   // must be passed up, so that the outer one rolls everything back.
   virtual Status Transact(const std::function<Status()>& work) = 0;
+  // Runs `work`, which only reads, on one consistent snapshot of the database (what was
+  // committed when it began; the writes of another connection's open transaction are not in
+  // it). Not within a Transact of the same store.
+  virtual Status ReadSnapshot(const std::function<Status()>& work) = 0;
 
   // --- Users. AlreadyExists for a login in use.
   virtual Status AddUser(const User& user, Instant at) = 0;

@@ -136,6 +136,15 @@ Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
   return tx->Commit();
 }
 
+Status SqliteCaseStore::ReadSnapshot(const std::function<Status()>& work) {
+  if (db_->InTransaction()) return Internal("store: ReadSnapshot within a transaction");
+  Result<Transaction> tx = Transaction::Begin(*db_, Transaction::Mode::kDeferred);
+  if (!tx.ok()) return tx.status();
+  Status s = work();
+  if (!s.ok()) return s;
+  return tx->Commit();  // ends the read transaction (nothing to write)
+}
+
 // --- Users.
 
 Status SqliteCaseStore::AddUser(const User& user, Instant at) {

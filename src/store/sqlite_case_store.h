@@ -17,6 +17,7 @@ class SqliteCaseStore final : public CaseStore {
   explicit SqliteCaseStore(Database& db) : db_(&db) {}
 
   Status Transact(const std::function<Status()>& work) override;
+  Status ReadSnapshot(const std::function<Status()>& work) override;
 
   Status AddUser(const User& user, Instant at) override;
   Result<std::optional<User>> FindUser(std::string_view login) override;
