@@ -165,7 +165,17 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"GET", "/api/v1/audit", kAdministrators, true}, &WebApp::ApiAudit},
       {{"GET", "/static/{path*}", kPublic, false}, &WebApp::Static},
 
-      // The review queue and acting on cases (app_review.cpp).
+      // The review queue and acting on cases (app_review.cpp). Review is the reviewers' and the
+      // sanctioning officers' (gas/procedure.cpp kReview); acting on a case is for every role
+      // that some transition allows (kCaseActors), each action checked again by Act.
+      {{"GET", "/review", kReviewers, false}, &WebApp::ReviewPage},
+      {{"POST", "/review/{id}/accept", kReviewers, false}, &WebApp::ReviewAcceptSubmit},
+      {{"POST", "/review/{id}/correct", kReviewers, false}, &WebApp::ReviewCorrectSubmit},
+      {{"POST", "/review/{id}/reject", kReviewers, false}, &WebApp::ReviewRejectSubmit},
+      {{"POST", "/cases/{id}/act", kCaseActors, false}, &WebApp::CaseActSubmit},
+      {{"GET", "/api/v1/review/next", kReviewers, true}, &WebApp::ApiReviewNext},
+      {{"POST", "/api/v1/review/{id}", kReviewers, true}, &WebApp::ApiReviewAct},
+      {{"POST", "/api/v1/cases/{id}/actions", kCaseActors, true}, &WebApp::ApiCaseAct},
 
       // Letters and payments (app_billing.cpp).
 
@@ -224,6 +234,7 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(WebAppOptions options, const Cloc
   for (const std::string& k : keys) {
     if (!app->tr_.Has(k)) return InvalidArgument(fmt::format("{}/i18n.tsv: no key \"{}\"", dir, k));
   }
+  if (Status s = CheckReviewTexts(app->tr_, dir); !s.ok()) return s;  // review and actions
   for (const char* page : {"login", "dashboard", "cases", "case", "audit", "error"}) {
     if (!app->templates_.Has(page)) {
       return InvalidArgument(dir + ": no template " + std::string(page) + ".html");
@@ -371,6 +382,7 @@ TemplateValue WebApp::BaseContext(Context& c, const std::string& title_key) {
   ctx["title"] = tr_.Get(c.lang, title_key);
   ctx["logged_in"] = c.who.has_value();
   ctx["is_admin"] = c.who && c.who->user.role == Role::kAdministrator;
+  ctx["can_review"] = c.who && (kReviewers & RoleBit(c.who->user.role)) != 0;  // app_review.cpp
   TemplateValue user;
   user["login"] = c.who ? c.who->user.login : "";
   user["name"] = c.who ? c.who->user.name : "";
@@ -685,7 +697,8 @@ HttpResponse WebApp::CasePage(Context& c) {
     row["actor_name"] = e.actor_name;
     row["actor"] = e.actor;
     row["role_label"] = tr_.Get(c.lang, "role." + std::string(RoleName(e.role)));
-    row["action"] = e.action;
+    row["action"] = ActionLabel(c.lang, e.action);
+    row["action_name"] = e.action;
     row["to_label"] =
         e.to ? tr_.Get(c.lang, "state." + std::string(CaseStateName(*e.to))) : std::string();
     row["reason"] = e.reason;
@@ -693,6 +706,7 @@ HttpResponse WebApp::CasePage(Context& c) {
     events.Push(std::move(row));
   }
   ctx["events"] = std::move(events);
+  CaseActionsInto(c, *file, ctx);  // the action forms (app_review.cpp)
   return Page(c, 200, "case", ctx);
 }
 

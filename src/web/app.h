@@ -88,6 +88,22 @@ class WebApp {
   HttpResponse Static(Context& c);
 
   // The review queue and acting on cases (app_review.cpp).
+  HttpResponse ReviewPage(Context& c);
+  HttpResponse ReviewAcceptSubmit(Context& c);
+  HttpResponse ReviewCorrectSubmit(Context& c);
+  HttpResponse ReviewRejectSubmit(Context& c);
+  HttpResponse CaseActSubmit(Context& c);
+  HttpResponse ApiReviewNext(Context& c);
+  HttpResponse ApiReviewAct(Context& c);
+  HttpResponse ApiCaseAct(Context& c);
+  // The action forms of a case page (the actions the user's role may take now) and its message
+  // after an act (?done=, ?error=), into `ctx` as CasePage builds it.
+  void CaseActionsInto(Context& c, const CaseFile& file, TemplateValue& ctx);
+  // The timeline label of an event action ("action.<name>"), or the name itself when it has none.
+  std::string ActionLabel(Lang lang, const std::string& action) const;
+  // InvalidArgument naming the key when a transition's action, an event action the program
+  // writes, a review reason or a message of this part has no text (checked at Create()).
+  static Status CheckReviewTexts(const Translations& tr, const std::string& dir);
 
   // Letters and payments (app_billing.cpp).
 

@@ -224,6 +224,17 @@ constexpr Expectation kExpected[] = {
     {"GET", "/static/{path*}", 200, 200, "*"},
 
     // The review queue and acting on cases (app_review.cpp).
+    // Review is the reviewers' and the officer's (gas/procedure.cpp kReview). A form POST
+    // always answers 303: to the next hit or back with the refusal's message (the empty forms
+    // here: no plate, no reason, no action); an empty JSON body is a 400.
+    {"GET", "/review", 303, 200, "or"},
+    {"POST", "/review/{id}/accept", 401, 303, "or"},
+    {"POST", "/review/{id}/correct", 401, 303, "or"},
+    {"POST", "/review/{id}/reject", 401, 303, "or"},
+    {"POST", "/cases/{id}/act", 401, 303, "aorf"},
+    {"GET", "/api/v1/review/next", 401, 200, "or"},
+    {"POST", "/api/v1/review/{id}", 401, 400, "or"},
+    {"POST", "/api/v1/cases/{id}/actions", 401, 400, "aorf"},
 
     // Letters and payments (app_billing.cpp).
 

@@ -49,6 +49,12 @@ constexpr RoleMask kAnyUser = RoleBit(Role::kAdministrator) | RoleBit(Role::kSan
                               RoleBit(Role::kReviewer) | RoleBit(Role::kFinance) |
                               RoleBit(Role::kViewer);
 constexpr RoleMask kAdministrators = RoleBit(Role::kAdministrator);
+// The review queue and acting on cases (app_review.cpp): who reviews (gas/procedure.cpp kReview)
+// and every role some transition a person takes allows (Act checks the action itself).
+constexpr RoleMask kReviewers = RoleBit(Role::kReviewer) | RoleBit(Role::kSanctioningOfficer);
+constexpr RoleMask kCaseActors = RoleBit(Role::kAdministrator) |
+                                 RoleBit(Role::kSanctioningOfficer) | RoleBit(Role::kReviewer) |
+                                 RoleBit(Role::kFinance);
 
 constexpr Role kPeopleRoles[] = {Role::kAdministrator, Role::kSanctioningOfficer, Role::kReviewer,
                                  Role::kFinance, Role::kViewer};
