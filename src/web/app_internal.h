@@ -49,6 +49,13 @@ constexpr RoleMask kAnyUser = RoleBit(Role::kAdministrator) | RoleBit(Role::kSan
                               RoleBit(Role::kReviewer) | RoleBit(Role::kFinance) |
                               RoleBit(Role::kViewer);
 constexpr RoleMask kAdministrators = RoleBit(Role::kAdministrator);
+// Letters and payments (app_billing.cpp): a letter starts legal deadlines, so only the
+// sanctioning officer runs them; letters (persons' data) are read by those who send or collect
+// them; the finance desk reconciles, the administrator may import and look.
+constexpr RoleMask kOfficer = RoleBit(Role::kSanctioningOfficer);
+constexpr RoleMask kFinance = RoleBit(Role::kFinance);
+constexpr RoleMask kLetterRoles = kAdministrators | kOfficer | kFinance;
+constexpr RoleMask kPaymentRoles = kAdministrators | kFinance;
 
 constexpr Role kPeopleRoles[] = {Role::kAdministrator, Role::kSanctioningOfficer, Role::kReviewer,
                                  Role::kFinance, Role::kViewer};
