@@ -110,6 +110,7 @@ class WebApp {
   HttpResponse ApiCloseRefund(Context& c);
   HttpResponse LettersView(Context& c, int status, const std::string& message_key,
                            const std::string& detail);
+  // With an error (message_key and its detail), or a notice key as `detail` without one.
   HttpResponse PaymentsView(Context& c, int status, const ReconcileReport* report,
                             const std::string& message_key, const std::string& detail);
   Result<GasSettings> BillingSettings(Context& c);

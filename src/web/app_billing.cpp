@@ -353,8 +353,10 @@ HttpResponse WebApp::PaymentsView(Context& c, int status, const ReconcileReport*
                                   const std::string& message_key, const std::string& detail) {
   TemplateValue ctx = BaseContext(c, "payments_title");
   ctx["is_finance"] = c.who->user.role == Role::kFinance;
+  // An error key with its detail, or (no error) a notice key in `detail`.
   ctx["error"] = message_key.empty() ? "" : tr_.Get(c.lang, message_key);
-  ctx["error_detail"] = detail;
+  ctx["error_detail"] = message_key.empty() ? "" : detail;
+  ctx["notice"] = message_key.empty() && !detail.empty() ? tr_.Get(c.lang, detail) : "";
   ctx["has_report"] = report != nullptr;
   if (report != nullptr) {
     TemplateValue r;
@@ -421,11 +423,10 @@ HttpResponse WebApp::PaymentsView(Context& c, int status, const ReconcileReport*
 
 HttpResponse WebApp::PaymentsPage(Context& c) {
   const std::string done = c.req.Query("done");
-  return PaymentsView(c, 200, nullptr,
+  return PaymentsView(c, 200, nullptr, "",
                       done == "assigned" ? "payments_assigned"
                       : done == "closed" ? "payments_refund_closed"
-                                         : "",
-                      "");
+                                         : "");
 }
 
 HttpResponse WebApp::PaymentsUpload(Context& c) {
