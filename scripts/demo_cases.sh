@@ -74,6 +74,25 @@ PY
   # The letters those acts owe, and the rest that is due, as PDFs with their print file.
   hh letters run --db "$DB" --out "$(dirname "$DB")/letters" --user sa.peeters |
     grep -E '^(letters|invitations|driver_requests|queued|requested):' | sed 's/^/  letters /'
+  # The bank pays some of them (scripts/coda.py writes the CODA file from the run's manifest):
+  # three exactly, one in part, one with no reference at all (the unmatched queue, where the
+  # finance desk assigns it by hand on /payments).
+  python3 - "$(dirname "$DB")/letters/manifest.csv" >"$DEMO/credits.txt" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter=";") if r["ogm"]]
+def euro(text):
+    return "%.2f" % float(text.replace("\u20ac", "").strip().replace(".", "").replace(",", "."))
+for i, r in enumerate(rows[:5]):
+    amount = euro(r["amount"])
+    if i == 3:
+        amount = "%.2f" % (float(amount) / 2)  # partly paid: the rest stays due
+    communication = "GAS boete" if i == 4 else r["ogm"]  # no reference: the manual queue
+    print("%s|%s|%s" % (amount, communication, r["recipient"]))
+PY
+  mapfile -t credits <"$DEMO/credits.txt"
+  python3 scripts/coda.py "$DEMO/statement-001.cod" --day 2026-04-01 "${credits[@]}"
+  hh payments import "$DEMO/statement-001.cod" --db "$DB" |
+    grep -E '^(credits|exact|partial|unmatched):' | sed 's/^/  payments /'
 fi
 
 # A database from an older build gets the newer migrations; every demo user the demo password

@@ -467,8 +467,10 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
   if (!valid.ok()) return valid;
   SenderBlock sender{Split(settings.city_sender, '|'), settings.city_place};
   std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
-  if (ec) return Unavailable(options.out_dir + ": " + ec.message());
+  if (!options.out_dir.empty()) {
+    std::filesystem::create_directories(options.out_dir, ec);
+    if (ec) return Unavailable(options.out_dir + ": " + ec.message());
+  }
 
   LetterRunReport report;
   PrintFile print;
@@ -490,6 +492,7 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
     auto run_id = payments.InsertLetterRun(now, officer.login, static_cast<int64_t>(made.size()),
                                            Sha256Hex(print_bytes));
     if (!run_id.ok()) return run_id.status();
+    report.run_id = *run_id;
     for (Made& m : made) {
       m.record.run_id = *run_id;
       auto id = payments.InsertLetter(
@@ -511,7 +514,7 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
   });
   if (!s.ok()) return s;
   report.letters = static_cast<int>(made.size());
-  if (made.empty()) return report;
+  if (made.empty() || options.out_dir.empty()) return report;
 
   // The files, after the commit: temporary names first, renamed together at the end.
   const std::filesystem::path dir(options.out_dir);

@@ -9,6 +9,7 @@
 // files are written after it committed, under temporary names renamed at the end.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@
 namespace hh {
 
 struct LetterRunOptions {
+  // Where the PDFs, print.pdf and manifest.csv are written; empty: no files (the web
+  // application's run: every letter's PDF is in the store, which is what it serves).
   std::string out_dir;
   std::string templates_dir;  // templates/letters (with nl/ and fr/)
   LocalDate posted;           // the posting day of this run's letters
@@ -38,8 +41,9 @@ struct LetterRunReport {
   Money requested;  // the amounts the letters ask for
   // Cases left for a person, with why (no addressee, an address that cannot be printed).
   std::vector<std::string> skipped;
-  std::string print_file;  // the combined PDF's path
-  std::string manifest;    // manifest.csv's path
+  std::string print_file;  // the combined PDF's path ("" without out_dir)
+  std::string manifest;    // manifest.csv's path ("" without out_dir)
+  int64_t run_id = 0;      // the stored run (0 when there was no letter)
 };
 
 // PermissionDenied unless `officer` is a sanctioning officer. InvalidArgument for a template

@@ -69,6 +69,15 @@ struct LetterRecord {
   Instant created_at;
 };
 
+// One letter run: when, by whom, how many letters, the hash of its combined print file.
+struct LetterRunRecord {
+  int64_t id = 0;
+  Instant at;
+  std::string user_login;
+  int64_t letters = 0;
+  std::string print_sha256;
+};
+
 struct StatementRecord {
   int64_t id = 0;
   std::string file_sha256;
@@ -152,6 +161,8 @@ class PaymentStore {
   virtual Result<int64_t> InsertLetterRun(Instant at, std::string_view user, int64_t letters,
                                           std::string_view print_sha256) = 0;
   virtual Result<int64_t> InsertLetter(const LetterRecord& l, std::span<const uint8_t> pdf) = 0;
+  virtual Result<std::vector<LetterRunRecord>> RecentLetterRuns(int limit) = 0;  // newest first
+  virtual Result<std::vector<LetterRecord>> LettersOfRun(int64_t run_id) = 0;    // in id order
   virtual Result<std::vector<LetterRecord>> LettersOfCase(CaseId id) = 0;
   virtual Result<std::optional<LetterRecord>> GetLetter(int64_t id) = 0;
   virtual Result<std::string> LetterPdf(int64_t id) = 0;  // NotFound when absent

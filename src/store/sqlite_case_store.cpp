@@ -632,7 +632,11 @@ Result<Case> SqliteCaseStore::GetCase(CaseId id) {
   auto row = st->Step();
   if (!row.ok()) return row.status();
   if (!*row) return NotFound("case " + std::to_string(id.value) + " does not exist");
-  return ReadCase(st);
+  // Reset now: a statement left on its row holds the connection's read snapshot open, and a
+  // pooled connection (the web application's) would then read old data in its next request.
+  Result<Case> c = ReadCase(st);
+  st->Reset();
+  return c;
 }
 
 namespace {

@@ -492,6 +492,30 @@ Result<std::vector<LetterRecord>> SqlitePaymentStore::LettersOfCase(CaseId id) {
   return AllRows<LetterRecord>(*s, ReadLetter);
 }
 
+Result<std::vector<LetterRunRecord>> SqlitePaymentStore::RecentLetterRuns(int limit) {
+  auto s = Stmt(sql::kLetterRunsRecent);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, limit < 1 ? 0 : limit);
+  return AllRows<LetterRunRecord>(*s, [](const Statement& st) -> Result<LetterRunRecord> {
+    LetterRunRecord r;
+    r.id = st.ColumnInt64(0);
+    auto at = InstantAt(st, 1, "letter_runs.at");
+    if (!at.ok()) return at.status();
+    r.at = *at;
+    r.user_login = st.ColumnText(2);
+    r.letters = st.ColumnInt64(3);
+    r.print_sha256 = st.ColumnText(4);
+    return r;
+  });
+}
+
+Result<std::vector<LetterRecord>> SqlitePaymentStore::LettersOfRun(int64_t run_id) {
+  auto s = Stmt(sql::kLettersOfRun);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, run_id);
+  return AllRows<LetterRecord>(*s, ReadLetter);
+}
+
 Result<std::optional<LetterRecord>> SqlitePaymentStore::GetLetter(int64_t id) {
   auto s = Stmt(sql::kLettersGet);
   if (!s.ok()) return s.status();

@@ -43,6 +43,9 @@ class SqlitePaymentStore final : public PaymentStore {
   // l.id is ignored; returns the new id. An empty registered_number is stored as NULL.
   Result<int64_t> InsertLetter(const LetterRecord& l, std::span<const uint8_t> pdf) override;
   Result<std::vector<LetterRecord>> LettersOfCase(CaseId id) override;  // in id order
+  // A limit below 1 gives none.
+  Result<std::vector<LetterRunRecord>> RecentLetterRuns(int limit) override;
+  Result<std::vector<LetterRecord>> LettersOfRun(int64_t run_id) override;  // none: empty
   Result<std::optional<LetterRecord>> GetLetter(int64_t id) override;
   Result<std::string> LetterPdf(int64_t id) override;  // the bytes as inserted
   // NotFound when absent; an empty number clears it.

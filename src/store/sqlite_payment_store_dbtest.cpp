@@ -417,6 +417,23 @@ TEST_F(PaymentStoreTest, LetterRoundTripsWithItsPdfBytes) {
   plain.case_id = other;
   ASSERT_TRUE(store_->InsertLetter(plain, pdf).ok());
 
+  // The run's letters are the one made with its id; the runs come newest first.
+  auto of_run = store_->LettersOfRun(*run);
+  ASSERT_TRUE(of_run.ok()) << of_run.status().ToString();
+  ASSERT_EQ(of_run->size(), 1u);
+  EXPECT_EQ((*of_run)[0].id, 1);
+  EXPECT_TRUE(store_->LettersOfRun(*run + 1)->empty());
+  ASSERT_TRUE(store_->InsertLetterRun(kLater, "olga", 0, "def456").ok());
+  auto runs = store_->RecentLetterRuns(10);
+  ASSERT_TRUE(runs.ok()) << runs.status().ToString();
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[0].user_login, "olga");
+  EXPECT_EQ((*runs)[0].at, kLater);
+  EXPECT_EQ((*runs)[1].id, *run);
+  EXPECT_EQ((*runs)[1].letters, 2);
+  EXPECT_EQ((*runs)[1].print_sha256, "abc123");
+  EXPECT_EQ(store_->RecentLetterRuns(1)->size(), 1u);
+
   auto of_case = store_->LettersOfCase(c);
   ASSERT_TRUE(of_case.ok()) << of_case.status().ToString();
   ASSERT_EQ(of_case->size(), 3u);

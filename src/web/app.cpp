@@ -178,6 +178,20 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"POST", "/api/v1/cases/{id}/actions", kCaseActors, true}, &WebApp::ApiCaseAct},
 
       // Letters and payments (app_billing.cpp).
+      {{"GET", "/letters", kLetterRoles, false}, &WebApp::LettersPage},
+      {{"POST", "/letters/run", kOfficer, false}, &WebApp::LettersRunSubmit},
+      {{"GET", "/letters/{id}/pdf", kLetterRoles, false}, &WebApp::LetterPdfPage},
+      {{"GET", "/letters/runs/{id}/zip", kLetterRoles, false}, &WebApp::LetterRunZip},
+      {{"GET", "/payments", kPaymentRoles, false}, &WebApp::PaymentsPage},
+      {{"POST", "/payments/statements", kPaymentRoles, false}, &WebApp::PaymentsUpload},
+      {{"POST", "/payments/{id}/assign", kFinance, false}, &WebApp::PaymentAssignSubmit},
+      {{"POST", "/refunds/{id}/close", kFinance, false}, &WebApp::RefundCloseSubmit},
+      {{"GET", "/api/v1/letters/{id}/pdf", kLetterRoles, true}, &WebApp::ApiLetterPdf},
+      {{"POST", "/api/v1/letters/run", kOfficer, true}, &WebApp::ApiLettersRun},
+      {{"POST", "/api/v1/statements", kPaymentRoles, true}, &WebApp::ApiStatements},
+      {{"GET", "/api/v1/payments/unmatched", kPaymentRoles, true}, &WebApp::ApiUnmatched},
+      {{"POST", "/api/v1/payments/{id}/assign", kFinance, true}, &WebApp::ApiAssignPayment},
+      {{"POST", "/api/v1/refunds/{id}/close", kFinance, true}, &WebApp::ApiCloseRefund},
 
       // The dashboard figures, settings and users (app_admin.cpp).
 
@@ -389,6 +403,9 @@ TemplateValue WebApp::BaseContext(Context& c, const std::string& title_key) {
   user["role"] = c.who ? tr_.Get(c.lang, "role." + std::string(RoleName(c.who->user.role))) : "";
   ctx["user"] = std::move(user);
   ctx["csrf"] = c.who ? c.who->session.csrf_token : "";
+  // Letters and payments (app_billing.cpp): their navigation links.
+  ctx["nav_letters"] = c.who && (kLetterRoles & RoleBit(c.who->user.role)) != 0;
+  ctx["nav_payments"] = c.who && (kPaymentRoles & RoleBit(c.who->user.role)) != 0;
   return ctx;
 }
 
@@ -707,6 +724,8 @@ HttpResponse WebApp::CasePage(Context& c) {
   }
   ctx["events"] = std::move(events);
   CaseActionsInto(c, *file, ctx);  // the action forms (app_review.cpp)
+  // Letters and payments (app_billing.cpp).
+  if (Status b = AddBillingToCase(c, id, ctx); !b.ok()) return FromStatus(c, b);
   return Page(c, 200, "case", ctx);
 }
 

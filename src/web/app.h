@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "billing/letter_run.h"
+#include "billing/reconcile.h"
 #include "core/status.h"
 #include "store/database.h"
 #include "store/sqlite_case_store.h"
@@ -105,7 +107,38 @@ class WebApp {
   // writes, a review reason or a message of this part has no text (checked at Create()).
   static Status CheckReviewTexts(const Translations& tr, const std::string& dir);
 
-  // Letters and payments (app_billing.cpp).
+  // Letters and payments (app_billing.cpp). The case page's letters, payment requests and payments
+  // (ctx["billing"]); the case page is audited already.
+  Status AddBillingToCase(Context& c, CaseId id, TemplateValue& ctx);
+  HttpResponse LettersPage(Context& c);
+  HttpResponse LettersRunSubmit(Context& c);
+  HttpResponse LetterPdfPage(Context& c);
+  HttpResponse LetterRunZip(Context& c);
+  HttpResponse PaymentsPage(Context& c);
+  HttpResponse PaymentsUpload(Context& c);
+  HttpResponse PaymentAssignSubmit(Context& c);
+  HttpResponse RefundCloseSubmit(Context& c);
+  HttpResponse ApiLetterPdf(Context& c);
+  HttpResponse ApiLettersRun(Context& c);
+  HttpResponse ApiStatements(Context& c);
+  HttpResponse ApiUnmatched(Context& c);
+  HttpResponse ApiAssignPayment(Context& c);
+  HttpResponse ApiCloseRefund(Context& c);
+  HttpResponse LettersView(Context& c, int status, const std::string& message_key,
+                           const std::string& detail);
+  // With an error (message_key and its detail), or a notice key as `detail` without one.
+  HttpResponse PaymentsView(Context& c, int status, const ReconcileReport* report,
+                            const std::string& message_key, const std::string& detail);
+  Result<GasSettings> BillingSettings(Context& c);
+  std::string LetterTemplatesDir(const GasSettings& s) const;
+  // Each audited; the actor is the logged-in user.
+  Result<LetterRunReport> RunLettersAs(Context& c, const std::string& posted_text);
+  Result<ReconcileReport> ImportStatement(Context& c, const std::string& bytes,
+                                          const std::string& file_name);
+  Result<PaymentOutcome> AssignByHand(Context& c, int64_t payment_id, const std::string& case_text,
+                                      const std::string& ogm_text);
+  Status CloseRefundAs(Context& c, int64_t refund_id);
+  Result<std::string> LetterPdfAudited(Context& c, int64_t letter_id, const std::string& via);
 
   // The dashboard figures, settings and users (app_admin.cpp).
 

@@ -71,6 +71,7 @@ class WebAppTest : public ::testing::Test {
     WebAppOptions o;
     o.db_path = dir_.File("hh.db");
     o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
+    o.letter_templates_dir = std::string(HH_SOURCE_DIR) + "/templates/letters";
     o.static_dir = (dir_.path() / "static").string();
     o.auth.cost = PasswordCost::ForTests();
     o.page_size = 2;
@@ -236,7 +237,22 @@ constexpr Expectation kExpected[] = {
     {"POST", "/api/v1/review/{id}", 401, 400, "or"},
     {"POST", "/api/v1/cases/{id}/actions", 401, 400, "aorf"},
 
-    // Letters and payments (app_billing.cpp).
+    // Letters and payments (app_billing.cpp). The fixture has no letter, run, payment or
+    // refund with the case's id and no case due a letter: a run sends none (303 to the page).
+    {"GET", "/letters", 303, 200, "aof"},
+    {"POST", "/letters/run", 401, 303, "o"},
+    {"GET", "/letters/{id}/pdf", 303, 404, "aof"},
+    {"GET", "/letters/runs/{id}/zip", 303, 404, "aof"},
+    {"GET", "/payments", 303, 200, "af"},
+    {"POST", "/payments/statements", 401, 400, "af"},  // no file
+    {"POST", "/payments/{id}/assign", 401, 400, "f"},  // no case or reference
+    {"POST", "/refunds/{id}/close", 401, 404, "f"},
+    {"GET", "/api/v1/letters/{id}/pdf", 401, 404, "aof"},
+    {"POST", "/api/v1/letters/run", 401, 200, "o"},
+    {"POST", "/api/v1/statements", 401, 400, "af"},  // an empty body
+    {"GET", "/api/v1/payments/unmatched", 401, 200, "af"},
+    {"POST", "/api/v1/payments/{id}/assign", 401, 400, "f"},
+    {"POST", "/api/v1/refunds/{id}/close", 401, 404, "f"},
 
     // The dashboard figures, settings and users (app_admin.cpp).
 

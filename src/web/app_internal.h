@@ -55,6 +55,13 @@ constexpr RoleMask kReviewers = RoleBit(Role::kReviewer) | RoleBit(Role::kSancti
 constexpr RoleMask kCaseActors = RoleBit(Role::kAdministrator) |
                                  RoleBit(Role::kSanctioningOfficer) | RoleBit(Role::kReviewer) |
                                  RoleBit(Role::kFinance);
+// Letters and payments (app_billing.cpp): a letter starts legal deadlines, so only the
+// sanctioning officer runs them; letters (persons' data) are read by those who send or collect
+// them; the finance desk reconciles, the administrator may import and look.
+constexpr RoleMask kOfficer = RoleBit(Role::kSanctioningOfficer);
+constexpr RoleMask kFinance = RoleBit(Role::kFinance);
+constexpr RoleMask kLetterRoles = kAdministrators | kOfficer | kFinance;
+constexpr RoleMask kPaymentRoles = kAdministrators | kFinance;
 
 constexpr Role kPeopleRoles[] = {Role::kAdministrator, Role::kSanctioningOfficer, Role::kReviewer,
                                  Role::kFinance, Role::kViewer};
