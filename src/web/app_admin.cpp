@@ -428,8 +428,10 @@ HttpResponse WebApp::UsersView(Context& c, int status, const std::string& messag
   }
   ctx["users"] = std::move(rows);
   ctx["new_roles"] = roles(Role::kViewer);
-  ctx["new_login"] = c.req.path == "/users" ? c.req.Form("login") : "";
-  ctx["new_name"] = c.req.path == "/users" ? c.req.Form("name") : "";
+  // A refused addition keeps what was typed (never the password).
+  const bool refill = error && c.req.path == "/users";
+  ctx["new_login"] = refill ? c.req.Form("login") : "";
+  ctx["new_name"] = refill ? c.req.Form("name") : "";
   return Page(c, status, "users", ctx);
 }
 

@@ -418,5 +418,30 @@ TEST_F(AdminTest, APermitFileWithABadLineIsRefusedNamingFileLineAndField) {
   ASSERT_EQ(Users()->SearchAudit(f)->size(), 1u);
 }
 
+TEST_F(AdminTest, ACamerasWarningPeriodIsSetThroughTheSettings) {
+  CameraRow cam;
+  cam.camera_id = "CAM 1";
+  cam.zone_id = "Z1";
+  cam.active_from = *Instant::Parse("2025-01-01T00:00:00Z");
+  ASSERT_TRUE(cases_->ReplaceCameras(std::vector<CameraRow>{cam}).ok());
+  LoggedIn s = Login("adam");
+  auto bad = PostForm(s, "/settings/cameras/CAM%201/warning", "warning_until=31-03-2026");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto res = PostForm(s, "/settings/cameras/CAM%201/warning", "warning_until=2026-03-31");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  auto cams = SqliteCaseStore(*db_).Cameras();
+  ASSERT_TRUE(cams.ok());
+  ASSERT_EQ(cams->size(), 1u);
+  // The period includes 31 March: it ends at midnight Brussels time (CEST) that night.
+  EXPECT_EQ((*cams)[0].warning_until, Instant::Parse("2026-03-31T22:00:00Z").value());
+  EXPECT_NE(res->body.find("value=\"2026-03-31\""), std::string::npos);
+  AuditFilter f;
+  f.action = "camera_warning_set";
+  ASSERT_EQ(Users()->SearchAudit(f)->size(), 1u);
+  EXPECT_EQ(PostForm(s, "/settings/cameras/CAM2/warning", "")->status, 404);
+}
+
 }  // namespace
 }  // namespace hh

@@ -1,6 +1,7 @@
 # Data for admin.test.mjs (sourced by run.sh with BIN, DB, OUT set): two cameras in two zones
 # and camera reads on the days before HANDHAVING_NOW (2026-03-20), so that the dashboard's
-# violations chart has points in both zones. Every plate is synthetic.
+# violations chart has points in both zones; the invitations of the two parking cases, posted on
+# 19 March, for the letters chart. Every plate is synthetic.
 cat >"$OUT/cameras.csv" <<'CSV'
 camera_id,zone_id,direction,active_from,active_to
 CAM-N1,NOORD,entry,2025-01-01T00:00:00Z,
@@ -28,3 +29,4 @@ CSV
 "$BIN" import cameras "$OUT/cameras.csv" --db "$DB" >/dev/null
 "$BIN" import zones "$OUT/zones.csv" --db "$DB" >/dev/null
 "$BIN" import detections "$OUT/detections.csv" --db "$DB" >/dev/null
+"$BIN" letters run --db "$DB" --out "$OUT/letters" --user sofie --posted 2026-03-19 >/dev/null

@@ -11,6 +11,21 @@
     return isoDays.map((d) => Date.parse(d + 'T12:00:00Z') / 1000);
   }
 
+  // dd/mm, as the screens write a day (the year only where it changes is not worth it here).
+  function dayMonth(t) {
+    const d = new Date(t * 1000);
+    return String(d.getUTCDate()).padStart(2, '0') + '/' + String(d.getUTCMonth() + 1).padStart(2, '0');
+  }
+
+  function xSeries(label) {
+    return { label: label, value: (u, v) => (v == null ? '--' : dayMonth(v)) };
+  }
+
+  const xAxis = { values: (u, ticks) => ticks.map(dayMonth) };
+  // Counts: whole-number steps only.
+  const yAxis = { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 50000],
+    values: (u, ticks) => ticks.map((n) => n.toFixed(0)) };
+
   function width(el) {
     return Math.max(320, el.clientWidth || 800);
   }
@@ -18,7 +33,7 @@
   function violationsChart(el, stats) {
     const v = stats.violations;
     const x = unixDays(v.days);
-    const series = [{}];
+    const series = [xSeries(el.dataset.x)];
     const data = [x];
     v.zones.forEach((z, i) => {
       series.push({ label: z.zone_id, stroke: palette[i % palette.length], width: 2 });
@@ -29,8 +44,7 @@
       data.push(x.map(() => 0));
     }
     return new uPlot({ width: width(el), height: 260, series: series,
-      scales: { x: { time: true } }, axes: [{}, { values: (u, t) => t.map((n) => n.toFixed(0)) }] },
-      data, el);
+      scales: { x: { time: true } }, axes: [xAxis, yAxis] }, data, el);
   }
 
   function activityChart(el, stats) {
@@ -38,10 +52,11 @@
     const data = [unixDays(w.starts), w.letters, w.payments];
     const bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.4] }) : undefined;
     return new uPlot({ width: width(el), height: 260,
-      series: [{}, { label: el.dataset.letters, stroke: palette[0], fill: palette[0] + '80', paths: bars },
+      series: [xSeries(el.dataset.x), { label: el.dataset.letters, stroke: palette[0], fill: palette[0] + '80', paths: bars },
         { label: el.dataset.payments, stroke: palette[2], fill: palette[2] + '80', paths: bars }],
-      scales: { x: { time: true } }, axes: [{}, { values: (u, t) => t.map((n) => n.toFixed(0)) }] },
-      data, el);
+      // Half a week either side, so that the first and last bars are whole.
+      scales: { x: { time: true, range: (u, min, max) => [min - 3.5 * 86400, max + 3.5 * 86400] } },
+      axes: [xAxis, yAxis] }, data, el);
   }
 
   function start() {
