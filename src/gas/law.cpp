@@ -158,6 +158,7 @@ bool MayRequestHearing(Money fine_considered) { return fine_considered > kHearin
 
 std::vector<LawAmountRow> LawAmountTable() {
   std::vector<LawAmountRow> out;
+  out.reserve(kTrafficAmounts.size() + kOverlastMaxima.size());
   auto until = [](LocalDate d) {
     return d == kOpenEnded ? std::optional<LocalDate>() : std::optional<LocalDate>(d);
   };
