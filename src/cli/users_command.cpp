@@ -70,13 +70,8 @@ Status RunUserAdd(const UsersArgs& a) {
   const std::string login = a.login_arg.empty() ? a.login : a.login_arg;
   if (login.empty()) return InvalidArgument("a login is required: users add LOGIN ...");
   // Logins appear in the audit log and the timeline: plain lower-case names only.
-  const bool plain =
-      login.size() <= 100 && std::all_of(login.begin(), login.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-      });
-  if (!plain) {
-    return InvalidArgument("a login has at most 100 characters a-z, 0-9, '.', '_' and '-'");
-  }
+  Status plain = CheckLoginName(login);
+  if (!plain.ok()) return plain;
   if (a.name.empty()) return InvalidArgument("--name is required");
   auto role = RoleFrom(a.role);
   if (!role.ok()) return InvalidArgument("--role: " + role.status().message());

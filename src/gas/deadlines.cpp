@@ -113,4 +113,18 @@ DecisionLimit OverlastDecisionLimit(LocalDate facts, LocalDate received,
   };
 }
 
+std::vector<LawPeriod> LawPeriods() {
+  return {
+      {"overlast_defence", kOverlastDefenceDays, 0, "GAS.md 1.4.2, 6.2"},
+      {"traffic_payment", kTrafficPaymentDays, 0, "GAS.md 2.2.2-3, 6.3"},
+      {"traffic_new_invitation", kTrafficNewInvitationDays, 0, "GAS.md 2.2.4, 6.3"},
+      {"traffic_reminder", kTrafficReminderDays, 0, "GAS.md 2.2.5, 6.3"},
+      {"driver_identification", kDriverIdentificationDays, 0, "Wegverkeerswet art. 67ter"},
+      {"appeal", 0, kAppealMonths, "GAS.md 1.4.7, 6.2"},
+      {"decision_limit", 0, kDecisionLimitMonths, "GAS.md 1.4.6, 6.2"},
+      {"decision_first_alarm", 0, kDecisionFirstAlarmMonths, "GAS.md 6.2"},
+      {"decision_second_alarm", 0, kDecisionSecondAlarmMonths, "GAS.md 6.2"},
+  };
+}
+
 }  // namespace hh

@@ -22,6 +22,9 @@
 // DeadlineEnd (midnight at the start of the next day, Europe/Brussels).
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "core/instant.h"
 #include "core/local_time.h"
 #include "gas/settings.h"
@@ -104,5 +107,15 @@ struct DecisionLimit {
 // Facts 2026-01-31 -> alarms 2026-05-31 and 2026-06-30, last day 2026-07-31.
 DecisionLimit OverlastDecisionLimit(LocalDate facts, LocalDate received,
                                     const GasSettings& settings);
+
+// The fixed periods of this file as data, for the settings screen (read-only): a name
+// ("overlast_defence", ...), the length in days or months, and the rule it cites.
+struct LawPeriod {
+  std::string_view name;
+  int days = 0;    // a term of days, or
+  int months = 0;  // a term of months
+  std::string_view source;
+};
+std::vector<LawPeriod> LawPeriods();
 
 }  // namespace hh

@@ -21,6 +21,7 @@ struct TrafficAmountRow {
   LocalDate valid_until;        // last day of facts the row covers (inclusive)
   std::optional<Money> amount;  // nullopt: the offence is out of GAS in this period
   std::string_view source;
+  bool unverified = false;  // see the row's comment
 };
 
 // Traffic-GAS amounts, GAS.md 2.1 and 6.3. No automatic indexation; a change needs a KB
@@ -50,7 +51,7 @@ constexpr std::array<TrafficAmountRow, 8> kTrafficAmounts = {{
     // earlier amount, so EUR 58 is applied from 2014-07-01. If C3/F103 was a category-1 offence
     // at EUR 55 before 2018-09-01, split this row at that date.
     {TrafficCategory::kCameraC3F103, CivilDate(2014, 7, 1), CivilDate(2018, 8, 31),
-     Money::FromEuro(58), "KB 9 maart 2014 (C3/F103 by automatic device)"},
+     Money::FromEuro(58), "KB 9 maart 2014 (C3/F103 by automatic device)", true},
     {TrafficCategory::kCameraC3F103, CivilDate(2018, 9, 1), kOpenEnded, Money::FromEuro(58),
      "KB 9 maart 2014 as amended from 2018-09-01 (C3/F103 by automatic device)"},
 }};
@@ -154,5 +155,22 @@ Result<Money> OverlastMaximumFor(LocalDate birth, LocalDate facts, const GasSett
 }
 
 bool MayRequestHearing(Money fine_considered) { return fine_considered > kHearingThreshold; }
+
+std::vector<LawAmountRow> LawAmountTable() {
+  std::vector<LawAmountRow> out;
+  out.reserve(kTrafficAmounts.size() + kOverlastMaxima.size());
+  auto until = [](LocalDate d) {
+    return d == kOpenEnded ? std::optional<LocalDate>() : std::optional<LocalDate>(d);
+  };
+  for (const TrafficAmountRow& r : kTrafficAmounts) {
+    out.push_back({"traffic", TrafficCategoryName(r.category), r.valid_from, until(r.valid_until),
+                   r.amount, r.source, r.unverified});
+  }
+  for (const OverlastMaximumRow& r : kOverlastMaxima) {
+    out.push_back({"overlast", r.group == AgeGroup::kAdult ? "adult" : "minor", r.valid_from,
+                   until(r.valid_until), r.maximum, r.source, false});
+  }
+  return out;
+}
 
 }  // namespace hh

@@ -4,7 +4,9 @@
 // The tables are immutable; every function here is pure and thread-safe.
 #pragma once
 
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/instant.h"
 #include "core/money.h"
@@ -51,5 +53,19 @@ enum class AgeGroup {
 // Whether the offender may ask for an oral hearing: only when the fine considered is above
 // EUR 70 (GAS.md 1.4.3; for traffic GAS in practice only category 2, GAS.md 2.2.3).
 bool MayRequestHearing(Money fine_considered);
+
+// One row of the amount tables above, as the settings screen shows them (read-only).
+struct LawAmountRow {
+  std::string_view table;  // "traffic" (fixed amounts) or "overlast" (maxima)
+  std::string_view what;   // TrafficCategoryName, or "adult" / "minor"
+  LocalDate valid_from;
+  std::optional<LocalDate> valid_until;  // inclusive; nullopt while in force
+  std::optional<Money> amount;           // nullopt: out of GAS in this period
+  std::string_view source;
+  bool unverified = false;  // the row's source is marked [UNVERIFIED] in law.cpp
+};
+
+// Every row of both tables, traffic first, in table order.
+std::vector<LawAmountRow> LawAmountTable();
 
 }  // namespace hh

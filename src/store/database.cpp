@@ -339,4 +339,11 @@ Status Transaction::Commit() {
 int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int64_t Database::Changes() const { return sqlite3_changes64(db_); }
 
+void Database::ResetStatements() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr;
+       s = sqlite3_next_stmt(db_, s)) {
+    if (sqlite3_stmt_busy(s) != 0) sqlite3_reset(s);
+  }
+}
+
 }  // namespace hh

@@ -118,6 +118,11 @@ class Database {
   // UPDATE or DELETE changed.
   int64_t LastInsertId() const;
   int64_t Changes() const;
+  // Resets every statement of this connection that a caller left mid-way (a query stepped to
+  // its first row only), so that the connection holds no read snapshot: a connection kept in a
+  // pool calls it between uses, else it would go on reading the database as it was then (and
+  // its next write would fail as busy). Never call it while a caller still reads a statement.
+  void ResetStatements();
 
   // True while an explicit transaction (Transaction::Begin) is open.
   bool InTransaction() const;

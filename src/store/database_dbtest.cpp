@@ -235,6 +235,26 @@ TEST(DatabaseTest, CommittedTransactionIsSeenByAnotherConnection) {
   EXPECT_EQ(Count(*reader, "t"), 1);
 }
 
+// A statement left at its first row keeps its connection on that snapshot: it does not see
+// another connection's later write, and its own write fails as busy, until ResetStatements.
+TEST(DatabaseTest, ResetStatementsLetsAConnectionSeeLaterWrites) {
+  TempDir dir;
+  auto a = OpenOrDie(dir.File("t.db"));
+  auto b = OpenOrDie(dir.File("t.db"));
+  ASSERT_TRUE(a && b);
+  Exec(*a, "CREATE TABLE t (v INTEGER)");
+  Exec(*a, "INSERT INTO t VALUES (1)");
+  Result<Statement> pending = a->Prepare("SELECT v FROM t");
+  ASSERT_TRUE(pending.ok());
+  ASSERT_TRUE(*pending->Step());  // one row read, the statement left mid-way
+  Exec(*b, "INSERT INTO t VALUES (2)");
+  EXPECT_EQ(QueryText(*a, "SELECT count(*) FROM t"), "1");  // the old snapshot
+  a->ResetStatements();
+  EXPECT_EQ(QueryText(*a, "SELECT count(*) FROM t"), "2");
+  Exec(*a, "INSERT INTO t VALUES (3)");
+  EXPECT_EQ(QueryText(*b, "SELECT count(*) FROM t"), "3");
+}
+
 TEST(DatabaseTest, TransactionsDoNotNest) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("hh.db"));

@@ -78,6 +78,28 @@ Status SqliteUserStore::SetPasswordHash(std::string_view login, std::string_view
   return Status::Ok();
 }
 
+Status SqliteUserStore::SetUserRole(int64_t id, Role role) {
+  auto s = Stmt(sql::kUsersSetRole);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  (*s)->BindText(2, RoleName(role));
+  Status r = (*s)->Run();
+  if (!r.ok()) return r;
+  if (db_->Changes() == 0) return NotFound("no user with id " + std::to_string(id));
+  return Status::Ok();
+}
+
+Status SqliteUserStore::SetUserActive(int64_t id, bool active) {
+  auto s = Stmt(sql::kUsersSetActive);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, id);
+  (*s)->BindInt64(2, active ? 1 : 0);
+  Status r = (*s)->Run();
+  if (!r.ok()) return r;
+  if (db_->Changes() == 0) return NotFound("no user with id " + std::to_string(id));
+  return Status::Ok();
+}
+
 Result<std::optional<UserCredentials>> SqliteUserStore::FindCredentials(std::string_view login) {
   auto s = Stmt(sql::kUsersCredentials);
   if (!s.ok()) return s.status();

@@ -21,6 +21,8 @@ class SqliteUserStore final : public UserStore {
   Result<std::optional<UserCredentials>> FindCredentials(std::string_view login) override;
   Result<std::optional<User>> GetUser(int64_t id) override;
   Result<std::vector<UserCredentials>> ListUsers() override;
+  Status SetUserRole(int64_t id, Role role) override;
+  Status SetUserActive(int64_t id, bool active) override;
 
   Status InsertSession(const WebSession& session) override;
   Result<std::optional<WebSession>> FindSession(std::string_view token_hash) override;

@@ -80,6 +80,9 @@ class UserStore {
   virtual Result<std::optional<User>> GetUser(int64_t id) = 0;
   // Every user with their hash, in login order.
   virtual Result<std::vector<UserCredentials>> ListUsers() = 0;
+  // Changes the role, or the active flag, of user `id`. NotFound when there is no such user.
+  virtual Status SetUserRole(int64_t id, Role role) = 0;
+  virtual Status SetUserActive(int64_t id, bool active) = 0;
 
   // --- Sessions. InsertSession: AlreadyExists for a token hash in use (never in practice).
   virtual Status InsertSession(const WebSession& session) = 0;

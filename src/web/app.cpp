@@ -194,6 +194,17 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"POST", "/api/v1/refunds/{id}/close", kFinance, true}, &WebApp::ApiCloseRefund},
 
       // The dashboard figures, settings and users (app_admin.cpp).
+      {{"GET", "/api/v1/stats/dashboard", kAnyUser, true}, &WebApp::ApiStatsDashboard},
+      {{"GET", "/settings", kAdministrators, false}, &WebApp::SettingsPage},
+      {{"POST", "/settings", kAdministrators, false}, &WebApp::SettingsSet},
+      {{"POST", "/settings/permits", kAdministrators, false}, &WebApp::SettingsPermits},
+      {{"POST", "/settings/cameras/{id}/warning", kAdministrators, false},
+       &WebApp::SettingsCameraWarning},
+      {{"GET", "/users", kAdministrators, false}, &WebApp::UsersPage},
+      {{"POST", "/users", kAdministrators, false}, &WebApp::UsersAdd},
+      {{"POST", "/users/{id}/role", kAdministrators, false}, &WebApp::UsersRole},
+      {{"POST", "/users/{id}/deactivate", kAdministrators, false}, &WebApp::UsersDeactivate},
+      {{"POST", "/users/{id}/password", kAdministrators, false}, &WebApp::UsersPassword},
 
       // The contract (app_contract.cpp).
 
@@ -299,6 +310,8 @@ std::unique_ptr<WebApp::Connection> WebApp::Acquire() {
 
 void WebApp::Release(std::unique_ptr<Connection> c) {
   if (!c) return;
+  // No read snapshot survives the request: the next one sees the database as it is then.
+  c->db->ResetStatements();
   std::lock_guard<std::mutex> lock(pool_mutex_);
   idle_.push_back(std::move(c));
 }
@@ -529,27 +542,6 @@ HttpResponse WebApp::LogoutEverywhere(Context& c) {
   HttpResponse r = HttpResponse::Redirect("/login");
   r.AddHeader("Set-Cookie", auth_.ClearSessionCookie());
   return r;
-}
-
-HttpResponse WebApp::Dashboard(Context& c) {
-  auto counts = c.conn->users->CountCasesByState();
-  if (!counts.ok()) return FromStatus(c, counts.status());
-  TemplateValue ctx = BaseContext(c, "dashboard_title");
-  TemplateValue rows = TemplateValue::List();
-  int64_t total = 0;
-  for (const StateCount& s : *counts) {
-    TemplateValue row;
-    row["track"] = std::string(TrackName(s.track));
-    row["state"] = std::string(CaseStateName(s.state));
-    row["track_label"] = tr_.Get(c.lang, "track." + std::string(TrackName(s.track)));
-    row["state_label"] = tr_.Get(c.lang, "state." + std::string(CaseStateName(s.state)));
-    row["count"] = s.count;
-    rows.Push(std::move(row));
-    total += s.count;
-  }
-  ctx["counts"] = std::move(rows);
-  ctx["total"] = total;
-  return Page(c, 200, "dashboard", ctx);
 }
 
 HttpResponse WebApp::CaseList(Context& c) {

@@ -78,7 +78,6 @@ class WebApp {
   HttpResponse LoginSubmit(Context& c);
   HttpResponse Logout(Context& c);
   HttpResponse LogoutEverywhere(Context& c);
-  HttpResponse Dashboard(Context& c);
   HttpResponse CaseList(Context& c);
   HttpResponse CasePage(Context& c);
   HttpResponse AuditPage(Context& c);
@@ -141,6 +140,20 @@ class WebApp {
   Result<std::string> LetterPdfAudited(Context& c, int64_t letter_id, const std::string& via);
 
   // The dashboard figures, settings and users (app_admin.cpp).
+  HttpResponse Dashboard(Context& c);
+  HttpResponse ApiStatsDashboard(Context& c);
+  HttpResponse SettingsPage(Context& c);
+  HttpResponse SettingsSet(Context& c);
+  HttpResponse SettingsPermits(Context& c);
+  HttpResponse SettingsCameraWarning(Context& c);
+  HttpResponse UsersPage(Context& c);
+  HttpResponse UsersAdd(Context& c);
+  HttpResponse UsersRole(Context& c);
+  HttpResponse UsersDeactivate(Context& c);
+  HttpResponse UsersPassword(Context& c);
+  // The settings and users pages with a message (`error`: refused, else done) and a status.
+  HttpResponse SettingsView(Context& c, int status, const std::string& message, bool error);
+  HttpResponse UsersView(Context& c, int status, const std::string& message, bool error);
 
   // The contract (app_contract.cpp).
 

@@ -254,7 +254,20 @@ constexpr Expectation kExpected[] = {
     {"POST", "/api/v1/payments/{id}/assign", 401, 400, "f"},
     {"POST", "/api/v1/refunds/{id}/close", 401, 404, "f"},
 
-    // The dashboard figures, settings and users (app_admin.cpp).
+    // The dashboard figures, settings and users (app_admin.cpp). The POSTs are sent without a
+    // body: no key, file, role or password (400); no camera "{id}" (404); {id} is the first
+    // case's id, 1, which is adam's user id, and an administrator cannot deactivate themselves
+    // (409).
+    {"GET", "/api/v1/stats/dashboard", 401, 200, "*"},
+    {"GET", "/settings", 303, 200, "a"},
+    {"POST", "/settings", 401, 400, "a"},
+    {"POST", "/settings/permits", 401, 400, "a"},
+    {"POST", "/settings/cameras/{id}/warning", 401, 404, "a"},
+    {"GET", "/users", 303, 200, "a"},
+    {"POST", "/users", 401, 400, "a"},
+    {"POST", "/users/{id}/role", 401, 400, "a"},
+    {"POST", "/users/{id}/deactivate", 401, 409, "a"},
+    {"POST", "/users/{id}/password", 401, 400, "a"},
 
     // The contract (app_contract.cpp).
 

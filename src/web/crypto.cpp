@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -39,6 +40,17 @@ Status CheckPasswordPolicy(std::string_view password) {
   if (password.size() > kMaxPasswordLength) {
     return InvalidArgument("a password may have at most " + std::to_string(kMaxPasswordLength) +
                            " characters");
+  }
+  return Status::Ok();
+}
+
+Status CheckLoginName(std::string_view login) {
+  const bool plain =
+      !login.empty() && login.size() <= 100 && std::all_of(login.begin(), login.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      });
+  if (!plain) {
+    return InvalidArgument("a login has at most 100 characters a-z, 0-9, '.', '_' and '-'");
   }
   return Status::Ok();
 }

@@ -33,6 +33,10 @@ inline constexpr size_t kMaxPasswordLength = 1024;
 // InvalidArgument (without echoing the password) when it is shorter or longer than the limits.
 Status CheckPasswordPolicy(std::string_view password);
 
+// Logins appear in the audit log and the timeline: plain lower-case names only, at most 100
+// characters a-z, 0-9, '.', '_' and '-'. InvalidArgument otherwise (also for an empty login).
+Status CheckLoginName(std::string_view login);
+
 // The crypto_pwhash_str text ("$argon2id$v=19$m=...") of `password`. Internal when libsodium
 // fails (out of memory).
 Result<std::string> HashPassword(std::string_view password, const PasswordCost& cost);

@@ -1,0 +1,1 @@
+UPDATE users SET active = ?2 WHERE id = ?1;

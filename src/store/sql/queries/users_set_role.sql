@@ -1,0 +1,1 @@
+UPDATE users SET role = ?2 WHERE id = ?1;
