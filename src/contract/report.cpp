@@ -131,6 +131,7 @@ Result<ContractReport> BuildContractReport(const ReportInputs& in, const Measure
     }
     rubric(g.rubric).groups.push_back(std::move(rg));
   }
+  r.all_uncertain = c.uncertain;
   for (const UncertainItem& u : c.uncertain) {
     if (const Resolution* res = FindResolution(in.resolutions, u)) {
       r.resolved.emplace_back(u, *res);

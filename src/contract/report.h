@@ -64,6 +64,7 @@ struct ContractReport {
   BudgetLine budget_total;                    // rubric "totaal"
   int counts[5] = {};                         // indicators per IndicatorStatus
   std::vector<std::string> warnings;          // the importer's, and lost bindings and evidence
+  std::vector<UncertainItem> all_uncertain;   // as the importer listed them (numbered from 1)
   std::vector<UncertainItem> open_uncertain;  // not confirmed or corrected
   std::vector<std::pair<UncertainItem, Resolution>> resolved;
 };

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "contract/report.h"
 #include "core/status.h"
 #include "store/database.h"
 #include "store/sqlite_case_store.h"
@@ -94,6 +95,20 @@ class WebApp {
   // The dashboard figures, settings and users (app_admin.cpp).
 
   // The contract (app_contract.cpp).
+  HttpResponse ContractPage(Context& c);
+  HttpResponse ContractReportPage(Context& c);
+  HttpResponse ContractReportPdf(Context& c);
+  HttpResponse ContractBind(Context& c);
+  HttpResponse ContractResolve(Context& c);
+  HttpResponse ContractEvidenceUpload(Context& c);
+  HttpResponse ContractEvidenceFile(Context& c);
+  HttpResponse ApiContractReport(Context& c);
+  HttpResponse ApiContractBind(Context& c);
+  // The year's report of the stored contract (?year= or the form's year; else this year within
+  // the contract's period), with the GAS measures live.
+  Result<ContractReport> ContractReportFor(Context& c, int* year_out);
+  TemplateValue ContractContext(Context& c, const ContractReport& r,
+                                const std::vector<MeasureInfo>& measures);
 
   // Helpers.
   HttpResponse Page(Context& c, int status, const std::string& name, const TemplateValue& ctx);
