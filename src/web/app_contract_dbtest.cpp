@@ -176,7 +176,8 @@ TEST_F(ContractWebTest, OfficerBindsAndTheStatusFollows) {
   EXPECT_EQ(Indicator(r, "I.1.1")["value"], 0);
   EXPECT_EQ(Indicator(r, "I.1.1")["status"], "at_risk");
   page = client_->Get("/contract?year=2021", olga.Cookie());
-  EXPECT_NE(Row(page->body, "I.1.1").find("<mark>in gevaar</mark>"), std::string::npos)
+  EXPECT_NE(Row(page->body, "I.1.1").find("<span class=\"badge s-at_risk\">in gevaar</span>"),
+            std::string::npos)
       << Row(page->body, "I.1.1");
   // An existence indicator is not bound to a measure; an unknown measure is not found.
   EXPECT_EQ(PostForm(olga, "/contract/bind", "indicator=I.1.3&measure=gas.cases.all")->status, 400);
@@ -278,7 +279,8 @@ TEST_F(ContractWebTest, ReportsHtmlPdfAndJson) {
   ASSERT_EQ(html->status, 200);
   EXPECT_NE(html->body.find("Rubriek II: Bijkomende financiele hulp"), std::string::npos);
   EXPECT_NE(html->body.find("€ 183.230,50"), std::string::npos);  // the year's total budget
-  EXPECT_NE(html->body.find("<del>overschreden</del>"), std::string::npos);  // rubric II
+  EXPECT_NE(html->body.find("<span class=\"badge s-not_met\">overschreden</span>"),
+            std::string::npos);  // rubric II
   // The test decision warns of nothing; the two uncertain items are open.
   EXPECT_NE(html->body.find("Te bevestigen (regel 91)"), std::string::npos);
 
