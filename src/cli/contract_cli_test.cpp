@@ -321,6 +321,11 @@ TEST_F(ContractCliTest, UncertainItemsConfirmedAndCorrectedAcrossReimport) {
   EXPECT_NE(list.out.find("2\tline 196\trubric heading numbered differently from its title"),
             std::string::npos)
       << list.out;
+  // Item 1 is a councillor's name with OCR noise: not printed, the line points to it.
+  EXPECT_EQ(list.out.find("Catherme"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("1\tline 5\tabstainer's name has OCR noise\t(withheld: personal data)"),
+            std::string::npos)
+      << list.out;
   EXPECT_EQ(Run({"contract", "confirm", "2", "--db", db_, "--user", "officer"}).code, 0);
   EXPECT_EQ(Run({"contract", "correct", "4", "minstens 1 testfase in 2019", "--db", db_, "--user",
                  "officer"})

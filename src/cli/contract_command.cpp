@@ -276,8 +276,12 @@ Status RunUncertain(const ContractArgs& a) {
     const Resolution* r = FindResolution(*res, u);
     std::string state = "open";
     if (r != nullptr) state = r->confirmed ? "confirmed" : "corrected: " + r->value;
-    fmt::print("{}\tline {}\t{}\t\"{}\" -> \"{}\"\t{}\n", n + 1, u.line, u.what, u.original,
-               u.corrected, state);
+    // A councillor's name is not printed (personal data): the line points to it.
+    const std::string texts = NamesAPerson(u)
+                                  ? std::string("(withheld: personal data)")
+                                  : fmt::format("\"{}\" -> \"{}\"", u.original, u.corrected);
+    if (r != nullptr && !r->confirmed && NamesAPerson(u)) state = "corrected";
+    fmt::print("{}\tline {}\t{}\t{}\t{}\n", n + 1, u.line, u.what, texts, state);
   }
   return Status::Ok();
 }

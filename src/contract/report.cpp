@@ -131,13 +131,19 @@ Result<ContractReport> BuildContractReport(const ReportInputs& in, const Measure
     }
     rubric(g.rubric).groups.push_back(std::move(rg));
   }
-  r.all_uncertain = c.uncertain;
-  for (const UncertainItem& u : c.uncertain) {
-    if (const Resolution* res = FindResolution(in.resolutions, u)) {
-      r.resolved.emplace_back(u, *res);
-    } else {
-      r.open_uncertain.push_back(u);
+  for (size_t n = 0; n < c.uncertain.size(); ++n) {
+    ReportUncertain u;
+    u.number = static_cast<int>(n + 1);
+    u.item = c.uncertain[n];
+    if (const Resolution* res = FindResolution(in.resolutions, u.item)) u.answer = *res;
+    if (NamesAPerson(u.item)) {
+      u.withheld = true;
+      u.item.original.clear();
+      u.item.corrected.clear();
+      if (u.answer) u.answer->value.clear();
     }
+    r.open_uncertain += u.answer ? 0 : 1;
+    r.uncertain.push_back(std::move(u));
   }
   return r;
 }

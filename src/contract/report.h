@@ -53,6 +53,15 @@ struct ReportRubric {
   std::vector<ReportGroup> groups;
 };
 
+// An item the importer was unsure of, with its answer if a person gave one. When it names a
+// person (NamesAPerson) its texts are withheld (empty, `withheld` set; the line points to it).
+struct ReportUncertain {
+  int number = 0;  // 1-based, in the importer's order (`contract confirm N`)
+  UncertainItem item;
+  bool withheld = false;
+  std::optional<Resolution> answer;
+};
+
 struct ContractReport {
   int year = 0;
   LocalDate today;
@@ -61,12 +70,11 @@ struct ContractReport {
   std::optional<LocalDate> period_to;
   std::vector<ReportRubric> rubrics;
   std::vector<BudgetLine> budget;
-  BudgetLine budget_total;                    // rubric "totaal"
-  int counts[5] = {};                         // indicators per IndicatorStatus
-  std::vector<std::string> warnings;          // the importer's, and lost bindings and evidence
-  std::vector<UncertainItem> all_uncertain;   // as the importer listed them (numbered from 1)
-  std::vector<UncertainItem> open_uncertain;  // not confirmed or corrected
-  std::vector<std::pair<UncertainItem, Resolution>> resolved;
+  BudgetLine budget_total;                 // rubric "totaal"
+  int counts[5] = {};                      // indicators per IndicatorStatus
+  std::vector<std::string> warnings;       // the importer's, and lost bindings and evidence
+  std::vector<ReportUncertain> uncertain;  // as the importer listed them
+  int open_uncertain = 0;                  // those without an answer
 };
 
 struct ReportInputs {

@@ -242,18 +242,28 @@ Result<std::string> ContractReportPdf(const ContractReport& r) {
 
   w.Rule();
   w.Paragraph("<b>Open punten</b>", "Sans 12");
-  if (r.warnings.empty() && r.open_uncertain.empty()) w.Paragraph("Geen.", "Sans 9");
+  if (r.warnings.empty() && r.open_uncertain == 0) w.Paragraph("Geen.", "Sans 9");
   for (const std::string& s : r.warnings) w.Paragraph("• " + Escape(s), "Sans 9", kIndentMm);
-  for (const UncertainItem& u : r.open_uncertain) {
-    w.Paragraph(Escape(fmt::format("• Te bevestigen (regel {}): {}: \"{}\" gelezen als \"{}\"",
-                                   u.line, u.what, u.original, u.corrected)),
+  auto read = [](const ReportUncertain& u) {
+    if (u.withheld) return std::string("(persoonsgegevens: zie de beslissing)");
+    return fmt::format("\"{}\" gelezen als \"{}\"", u.item.original, u.item.corrected);
+  };
+  for (const ReportUncertain& u : r.uncertain) {
+    if (u.answer) continue;
+    w.Paragraph(Escape(fmt::format("• Te bevestigen ({}; regel {}): {}: {}", u.number, u.item.line,
+                                   u.item.what, read(u))),
                 "Sans 9", kIndentMm);
   }
-  for (const auto& [u, res] : r.resolved) {
-    w.Paragraph(
-        Escape(fmt::format("• {} (regel {}): {}", u.what, u.line,
-                           res.confirmed ? "bevestigd" : "verbeterd tot \"" + res.value + "\"")),
-        "Sans 8.5", kIndentMm);
+  if (static_cast<size_t>(r.open_uncertain) < r.uncertain.size()) {
+    w.Paragraph("<b>Bevestigd of verbeterd na het inlezen</b>", "Sans 10");
+  }
+  for (const ReportUncertain& u : r.uncertain) {
+    if (!u.answer) continue;
+    std::string how = u.answer->confirmed ? "bevestigd" : "verbeterd";
+    if (!u.answer->confirmed && !u.withheld) how += " tot \"" + u.answer->value + "\"";
+    w.Paragraph(Escape(fmt::format("• {} (regel {}): {} door {}", u.item.what, u.item.line, how,
+                                   u.answer->by)),
+                "Sans 8.5", kIndentMm);
   }
   return w.Finish();
 }

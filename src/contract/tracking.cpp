@@ -43,6 +43,8 @@ std::optional<IndicatorRef> ResolveKeyed(const Contract& c, std::string_view key
   return found;
 }
 
+bool NamesAPerson(const UncertainItem& item) { return item.what.rfind("abstainer", 0) == 0; }
+
 const Resolution* FindResolution(const std::vector<Resolution>& all, const UncertainItem& item) {
   for (const Resolution& r : all) {
     if (r.what == item.what && r.original == item.original) return &r;

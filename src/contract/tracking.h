@@ -74,6 +74,10 @@ struct Resolution {
 std::optional<IndicatorRef> ResolveKeyed(const Contract& c, std::string_view key,
                                          std::string_view text);
 
+// True when the item's texts name a person (an abstaining councillor): screens, reports and the
+// CLI withhold them and point to the decision's line instead.
+bool NamesAPerson(const UncertainItem& item);
+
 // The resolution of `item`, if any.
 const Resolution* FindResolution(const std::vector<Resolution>& all, const UncertainItem& item);
 

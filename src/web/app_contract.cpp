@@ -132,9 +132,13 @@ json ReportJson(const ContractReport& r) {
                       {"status", BudgetStatusName(b)}});
   }
   json open = json::array();
-  for (const UncertainItem& u : r.open_uncertain) {
-    open.push_back(
-        {{"what", u.what}, {"line", u.line}, {"original", u.original}, {"read_as", u.corrected}});
+  for (const ReportUncertain& u : r.uncertain) {
+    if (u.answer) continue;
+    open.push_back({{"number", u.number},
+                    {"what", u.item.what},
+                    {"line", u.item.line},
+                    {"original", u.withheld ? json(nullptr) : json(u.item.original)},
+                    {"read_as", u.withheld ? json(nullptr) : json(u.item.corrected)}});
   }
   return {{"year", r.year},
           {"rubrics", rubrics},
@@ -277,34 +281,22 @@ TemplateValue WebApp::ContractContext(Context& c, const ContractReport& r,
   ctx["warnings"] = std::move(warnings);
   TemplateValue uncertain = TemplateValue::List();
   TemplateValue resolved = TemplateValue::List();
-  // Numbered as the importer listed them (contract_service.h ResolveUncertain).
-  int number = 0;
-  auto item = [&](const UncertainItem& u) {
+  for (const ReportUncertain& u : r.uncertain) {
     TemplateValue uv;
-    uv["number"] = number;
-    uv["what"] = u.what;
-    uv["line"] = u.line;
-    uv["original"] = u.original;
-    uv["read_as"] = u.corrected;
+    uv["number"] = u.number;  // as contract_service.h ResolveUncertain counts them
+    uv["what"] = u.item.what;
+    uv["line"] = u.item.line;
+    uv["withheld"] = u.withheld;
+    uv["original"] = u.item.original;
+    uv["read_as"] = u.item.corrected;
     uv["can_edit"] = edit;
-    return uv;
-  };
-  for (const UncertainItem& u : r.all_uncertain) {
-    ++number;
-    bool open = false;
-    for (const UncertainItem& o : r.open_uncertain) open = open || o == u;
-    TemplateValue uv = item(u);
-    if (open) {
+    if (!u.answer) {
       uncertain.Push(std::move(uv));
       continue;
     }
-    for (const auto& [ru, res] : r.resolved) {
-      if (ru == u) {
-        uv["confirmed"] = res.confirmed;
-        uv["value"] = res.value;
-        uv["by"] = res.by;
-      }
-    }
+    uv["confirmed"] = u.answer->confirmed;
+    uv["value"] = u.answer->value;
+    uv["by"] = u.answer->by;
     resolved.Push(std::move(uv));
   }
   ctx["uncertain"] = std::move(uncertain);
