@@ -1,11 +1,14 @@
 // handhaving contract import|export|budget: the security and society contract (src/contract)
 // read from the OCR text of the council decision into the database, exported as JSON, and its
-// budget: spending imported from CSV and shown per rubric against its amount (issue 6).
+// budget: spending imported from CSV and shown per rubric against its amount, indicators bound
+// to measures with their live status, evidence, answers to the importer's uncertain items, and
+// the evaluation report as PDF (issue 6).
 // Thin: each parses its options, calls the library, prints the answer. The summary and the
 // warnings carry no personal data (the abstainers' names stay in the database).
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -17,6 +20,10 @@
 #include "contract/budget.h"
 #include "contract/contract_import.h"
 #include "contract/contract_json.h"
+#include "contract/contract_service.h"
+#include "contract/gas_measures.h"
+#include "contract/report_pdf.h"
+#include "core/local_time.h"
 #include "store/sqlite_contract_store.h"
 
 namespace hh {
@@ -28,7 +35,39 @@ struct ContractArgs {
   std::string wordlist;
   std::string format = "json";
   int year = 0;
+  std::string user;
+  std::string indicator;
+  std::string measure;
+  std::string note;
+  std::string out;
+  std::string value;
+  int number = 0;
 };
+
+// The acting user, who must be an administrator or a sanctioning officer (they keep the
+// contract; every other role only reads it).
+Result<Actor> ContractEditor(Session& session, const std::string& login) {
+  Result<Actor> a = session.User(login);
+  if (!a.ok()) return a.status();
+  if (a->role != Role::kAdministrator && a->role != Role::kSanctioningOfficer) {
+    return PermissionDenied("--user " + login +
+                            ": only an administrator or a sanctioning officer edits the contract");
+  }
+  return a;
+}
+
+Status CheckYear(int year) {
+  if (year < 1900 || year > 9999) {
+    return InvalidArgument("--year: " + std::to_string(year) + " must be a year such as 2019");
+  }
+  return Status::Ok();
+}
+
+// Today in Brussels.
+Result<LocalDate> Today(Session& session) {
+  LocalTime brussels = LocalTime::Brussels();
+  return brussels.ToLocal(session.now).date;
+}
 
 Result<std::string> ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -159,6 +198,144 @@ Status RunBudget(const ContractArgs& a) {
   return Status::Ok();
 }
 
+Status RunBind(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto who = ContractEditor(**session, a.user);
+  if (!who.ok()) return who.status();
+  SqliteContractStore store(*(*session)->db);
+  SqliteGasMeasures gas(*(*session)->db);
+  if (a.measure.empty()) {
+    if (Status s = store.Unbind(a.indicator); !s.ok()) return s;
+    fmt::print("unbound: {}\n", a.indicator);
+    return Status::Ok();
+  }
+  if (Status s = BindIndicator(store, gas, a.indicator, a.measure, who->login, (*session)->now);
+      !s.ok()) {
+    return s;
+  }
+  fmt::print("bound: {} -> {}\n", a.indicator, a.measure);
+  return Status::Ok();
+}
+
+Status RunMeasures(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  SqliteGasMeasures gas(*(*session)->db);
+  MeasureRegistry registry;
+  if (Status s = RegisterGasMeasures(registry, gas); !s.ok()) return s;
+  for (const MeasureInfo& m : registry.List()) fmt::print("{}\t{}\n", m.name, m.label_nl);
+  return Status::Ok();
+}
+
+Result<ContractReport> ReportFor(Session& session, int year) {
+  if (Status s = CheckYear(year); !s.ok()) return s;
+  auto today = Today(session);
+  if (!today.ok()) return today.status();
+  SqliteContractStore store(*session.db);
+  SqliteGasMeasures gas(*session.db);
+  return ContractReportOf(store, gas, year, *today);
+}
+
+// One line per indicator: key, status, value (or "-"), kind, measure or evidence count, text.
+Status RunIndicators(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto r = ReportFor(**session, a.year);
+  if (!r.ok()) return r.status();
+  fmt::print("indicators {} (on {})\n", r->year, r->today.ToDutchString());
+  for (const ReportRubric& rb : r->rubrics) {
+    for (const ReportGroup& g : rb.groups) {
+      for (const ReportObjective& o : g.objectives) {
+        for (const ReportIndicator& i : o.indicators) {
+          std::string how = i.measure.empty() ? "-" : i.measure;
+          if (!i.evidence.empty()) how = fmt::format("evidence:{}", i.evidence.size());
+          fmt::print("{:<10} {:<9} {:>7} {:<9} {:<28} {}\n", i.key, IndicatorStatusName(i.status),
+                     i.value ? std::to_string(*i.value) : "-", IndicatorKindName(i.kind), how,
+                     i.text);
+        }
+      }
+    }
+  }
+  fmt::print("met: {}\non_track: {}\nat_risk: {}\nnot_met: {}\nno_data: {}\n", r->counts[0],
+             r->counts[1], r->counts[2], r->counts[3], r->counts[4]);
+  for (const std::string& w : r->warnings) fmt::print(stderr, "warning: {}\n", w);
+  return Status::Ok();
+}
+
+Status RunUncertain(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  SqliteContractStore store(*(*session)->db);
+  auto c = store.LoadContract();
+  if (!c.ok()) return c.status();
+  auto res = store.Resolutions();
+  if (!res.ok()) return res.status();
+  for (size_t n = 0; n < c->uncertain.size(); ++n) {
+    const UncertainItem& u = c->uncertain[n];
+    const Resolution* r = FindResolution(*res, u);
+    std::string state = "open";
+    if (r != nullptr) state = r->confirmed ? "confirmed" : "corrected: " + r->value;
+    // A councillor's name is not printed (personal data): the line points to it.
+    const std::string texts = NamesAPerson(u)
+                                  ? std::string("(withheld: personal data)")
+                                  : fmt::format("\"{}\" -> \"{}\"", u.original, u.corrected);
+    if (r != nullptr && !r->confirmed && NamesAPerson(u)) state = "corrected";
+    fmt::print("{}\tline {}\t{}\t{}\t{}\n", n + 1, u.line, u.what, texts, state);
+  }
+  return Status::Ok();
+}
+
+Status RunResolve(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto who = ContractEditor(**session, a.user);
+  if (!who.ok()) return who.status();
+  SqliteContractStore store(*(*session)->db);
+  if (Status s = ResolveUncertain(store, a.number, a.value, who->login, (*session)->now); !s.ok()) {
+    return s;
+  }
+  fmt::print("{}: {}\n", a.value.empty() ? "confirmed" : "corrected", a.number);
+  return Status::Ok();
+}
+
+Status RunEvidenceAdd(const ContractArgs& a) {
+  std::string content;
+  std::string name;
+  if (!a.file.empty()) {
+    auto bytes = ReadText(a.file);
+    if (!bytes.ok()) return bytes.status();
+    content = std::move(*bytes);
+    name = std::filesystem::path(a.file).filename().string();
+  }
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto who = ContractEditor(**session, a.user);
+  if (!who.ok()) return who.status();
+  SqliteContractStore store(*(*session)->db);
+  auto id = AddIndicatorEvidence(store, a.indicator, a.year, a.note, name, "", content, who->login,
+                                 (*session)->now);
+  if (!id.ok()) return id.status();
+  fmt::print("evidence: {}\nindicator: {}\nyear: {}\n", *id, a.indicator, a.year);
+  if (!name.empty()) fmt::print("sha256: {}\n", Sha256Hex(content));
+  return Status::Ok();
+}
+
+Status RunReport(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto r = ReportFor(**session, a.year);
+  if (!r.ok()) return r.status();
+  auto pdf = ContractReportPdf(*r);
+  if (!pdf.ok()) return pdf.status();
+  std::ofstream out(a.out, std::ios::binary | std::ios::trunc);
+  out << *pdf;
+  out.close();
+  if (!out) return Unavailable(a.out + ": cannot be written");
+  fmt::print("report: {}\nyear: {}\nbytes: {}\n", a.out, a.year, pdf->size());
+  return Status::Ok();
+}
+
 }  // namespace
 
 void RegisterContractCommands(CLI::App& app, CommandFn* run) {
@@ -204,6 +381,78 @@ void RegisterContractCommands(CLI::App& app, CommandFn* run) {
       }
       *run = [a] { return RunBudget(*a); };
     });
+  }
+  {
+    CLI::App* c = contract->add_subcommand(
+        "bind",
+        "Bind an indicator (by key, see `contract indicators`) to a measure (see `contract "
+        "measures`), so that its status follows the data; without --measure, unbind it");
+    c->add_option("--indicator", a->indicator, "the indicator's key, such as II.1.4.2")->required();
+    c->add_option("--measure", a->measure, "the measure's name, such as gas.cases.autoluw");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
+        ->required();
+    c->callback([a, run] { *run = [a] { return RunBind(*a); }; });
+  }
+  {
+    CLI::App* c = contract->add_subcommand("measures", "The measures an indicator can be bound to");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->callback([a, run] { *run = [a] { return RunMeasures(*a); }; });
+  }
+  {
+    CLI::App* c = contract->add_subcommand(
+        "indicators", "Every indicator with its key, and its value and status for a year, live");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--year", a->year, "the working year, such as 2019")->required();
+    c->callback([a, run] { *run = [a] { return RunIndicators(*a); }; });
+  }
+  {
+    CLI::App* c = contract->add_subcommand(
+        "uncertain", "What the importer was unsure of, numbered, and whether it was answered");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->callback([a, run] { *run = [a] { return RunUncertain(*a); }; });
+  }
+  {
+    CLI::App* c = contract->add_subcommand("confirm", "Confirm an uncertain item as it was read");
+    c->add_option("ITEM", a->number, "the item's number (contract uncertain)")->required();
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
+        ->required();
+    c->callback([a, run] {
+      a->value.clear();
+      *run = [a] { return RunResolve(*a); };
+    });
+  }
+  {
+    CLI::App* c = contract->add_subcommand("correct", "Correct an uncertain item: what it says");
+    c->add_option("ITEM", a->number, "the item's number (contract uncertain)")->required();
+    c->add_option("VALUE", a->value, "the correct reading")->required();
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
+        ->required();
+    c->callback([a, run] { *run = [a] { return RunResolve(*a); }; });
+  }
+  {
+    CLI::App* e = contract->add_subcommand("evidence", "Evidence for an indicator and a year");
+    e->require_subcommand(1);
+    CLI::App* c = e->add_subcommand(
+        "add", "Add a note, and optionally a file (kept in the database with its SHA-256)");
+    c->add_option("--indicator", a->indicator, "the indicator's key, such as I.2.1")->required();
+    c->add_option("--year", a->year, "the working year")->required();
+    c->add_option("--note", a->note, "what proves the indicator")->required();
+    c->add_option("--file", a->file, "the document");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
+        ->required();
+    c->callback([a, run] { *run = [a] { return RunEvidenceAdd(*a); }; });
+  }
+  {
+    CLI::App* c =
+        contract->add_subcommand("report", "The evaluation report of a year as an A4 PDF (Dutch)");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--year", a->year, "the working year, such as 2019")->required();
+    c->add_option("--out", a->out, "the PDF file to write")->required();
+    c->callback([a, run] { *run = [a] { return RunReport(*a); }; });
   }
 }
 

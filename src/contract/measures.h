@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "contract/contract.h"
 #include "core/instant.h"
 #include "core/status.h"
 
@@ -49,7 +50,7 @@ class MeasureRegistry {
   std::vector<Count> counts_;
 };
 
-enum class IndicatorKind : uint8_t { kExistence, kCount, kThreshold };
+// IndicatorKind is the contract's (contract.h).
 // The four statuses, and on track: a running year below its threshold but at the pace
 // that reaches it (neither at risk nor met yet; without it such an indicator would show "no data"
 // beside a value).

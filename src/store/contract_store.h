@@ -12,6 +12,7 @@
 
 #include "contract/budget.h"
 #include "contract/contract.h"
+#include "contract/tracking.h"
 #include "core/instant.h"
 #include "core/status.h"
 
@@ -39,6 +40,29 @@ class ContractStore {
                              std::string_view source_sha256, Instant imported_at) = 0;
   // The spending of the days from .. to (inclusive), by day, then in the order added.
   virtual Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) = 0;
+
+  // What people add (contract/tracking.h, migration 0006), kept by indicator key so that a
+  // re-import leaves it. The caller checks keys and measures against the contract and registry.
+  // Binds (or re-binds) b.key to b.measure.
+  virtual Status Bind(const IndicatorBinding& b) = 0;
+  // NotFound when the key is not bound.
+  virtual Status Unbind(std::string_view key) = 0;
+  virtual Result<std::vector<IndicatorBinding>> Bindings() = 0;
+  // Adds `e` with the file's bytes `content` (none when e.file_name is empty; e.sha256 is the
+  // caller's hex SHA-256 of `content`, its size is taken from `content`) and returns its id.
+  virtual Result<int64_t> AddEvidence(const IndicatorEvidence& e, std::string_view content) = 0;
+  // The evidence of a year, without the files' bytes.
+  virtual Result<std::vector<IndicatorEvidence>> EvidenceOfYear(int year) = 0;
+  struct EvidenceFile {
+    std::string file_name;
+    std::string content_type;
+    std::string content;
+  };
+  // NotFound when evidence `id` has no file.
+  virtual Result<EvidenceFile> EvidenceFileOf(int64_t id) = 0;
+  // Records (or replaces) the answer to an uncertain item.
+  virtual Status Resolve(const Resolution& r) = 0;
+  virtual Result<std::vector<Resolution>> Resolutions() = 0;
 };
 
 }  // namespace hh

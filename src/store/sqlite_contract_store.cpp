@@ -399,4 +399,139 @@ Result<std::vector<Spending>> SqliteContractStore::SpendingBetween(LocalDate fro
   return out;
 }
 
+namespace {
+
+Result<Instant> ColumnInstant(const Statement& st, int column) {
+  Result<Instant> t = Instant::Parse(st.ColumnText(column));
+  if (!t.ok()) return Internal("contract store: a stored instant is not RFC 3339");
+  return *t;
+}
+
+}  // namespace
+
+Status SqliteContractStore::Bind(const IndicatorBinding& b) {
+  Result<Statement> st = db_->Prepare(sql::kContractBindingsUpsert);
+  if (!st.ok()) return st.status();
+  st->BindText(1, b.key);
+  st->BindText(2, b.text);
+  st->BindText(3, b.measure);
+  st->BindText(4, b.bound_at.ToUtcString());
+  st->BindText(5, b.bound_by);
+  return st->Run();
+}
+
+Status SqliteContractStore::Unbind(std::string_view key) {
+  Result<Statement> st = db_->Prepare(sql::kContractBindingsDelete);
+  if (!st.ok()) return st.status();
+  st->BindText(1, key);
+  if (Status s = st->Run(); !s.ok()) return s;
+  if (db_->Changes() == 0) {
+    return NotFound("indicator " + std::string(key) + " is not bound");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<IndicatorBinding>> SqliteContractStore::Bindings() {
+  std::vector<IndicatorBinding> out;
+  Status s = ForEachRow(*db_, sql::kContractBindingsAll, [&](const Statement& st) -> Status {
+    Result<Instant> at = ColumnInstant(st, 3);
+    if (!at.ok()) return at.status();
+    out.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnText(2), *at, st.ColumnText(4)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<int64_t> SqliteContractStore::AddEvidence(const IndicatorEvidence& e,
+                                                 std::string_view content) {
+  Result<Statement> st = db_->Prepare(sql::kContractEvidenceInsert);
+  if (!st.ok()) return st.status();
+  st->BindText(1, e.key);
+  st->BindText(2, e.text);
+  st->BindInt64(3, e.year);
+  st->BindText(4, e.note);
+  if (e.file_name.empty()) {
+    for (int i = 5; i <= 9; ++i) st->BindNull(i);
+  } else {
+    st->BindText(5, e.file_name);
+    st->BindText(6, e.content_type);
+    st->BindText(7, e.sha256);
+    st->BindBlob(8, std::as_bytes(std::span(content.data(), content.size())));
+    st->BindInt64(9, static_cast<int64_t>(content.size()));
+  }
+  st->BindText(10, e.added_at.ToUtcString());
+  st->BindText(11, e.added_by);
+  if (Status s = st->Run(); !s.ok()) return s;
+  return db_->LastInsertId();
+}
+
+Result<std::vector<IndicatorEvidence>> SqliteContractStore::EvidenceOfYear(int year) {
+  Result<Statement> st = db_->Prepare(sql::kContractEvidenceOfYear);
+  if (!st.ok()) return st.status();
+  st->BindInt64(1, year);
+  std::vector<IndicatorEvidence> out;
+  for (;;) {
+    Result<bool> more = st->Step();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    IndicatorEvidence e;
+    e.id = st->ColumnInt64(0);
+    e.key = st->ColumnText(1);
+    e.text = st->ColumnText(2);
+    e.year = static_cast<int>(st->ColumnInt64(3));
+    e.note = st->ColumnText(4);
+    if (st->Type(5) != ColumnType::kNull) {
+      e.file_name = st->ColumnText(5);
+      e.content_type = st->ColumnText(6);
+      e.sha256 = st->ColumnText(7);
+      e.size = st->ColumnInt64(8);
+    }
+    Result<Instant> at = ColumnInstant(*st, 9);
+    if (!at.ok()) return at.status();
+    e.added_at = *at;
+    e.added_by = st->ColumnText(10);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<ContractStore::EvidenceFile> SqliteContractStore::EvidenceFileOf(int64_t id) {
+  Result<Statement> st = db_->Prepare(sql::kContractEvidenceFile);
+  if (!st.ok()) return st.status();
+  st->BindInt64(1, id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFound("no evidence file " + std::to_string(id));
+  std::vector<std::byte> bytes = st->ColumnBlob(2);
+  EvidenceFile f{st->ColumnText(0), st->ColumnText(1), {}};
+  f.content.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  return f;
+}
+
+Status SqliteContractStore::Resolve(const Resolution& r) {
+  Result<Statement> st = db_->Prepare(sql::kContractResolutionsUpsert);
+  if (!st.ok()) return st.status();
+  st->BindText(1, r.what);
+  st->BindText(2, r.original);
+  st->BindInt64(3, r.confirmed ? 1 : 0);
+  st->BindText(4, r.value);
+  st->BindText(5, r.at.ToUtcString());
+  st->BindText(6, r.by);
+  return st->Run();
+}
+
+Result<std::vector<Resolution>> SqliteContractStore::Resolutions() {
+  std::vector<Resolution> out;
+  Status s = ForEachRow(*db_, sql::kContractResolutionsAll, [&](const Statement& st) -> Status {
+    Result<Instant> at = ColumnInstant(st, 4);
+    if (!at.ok()) return at.status();
+    out.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnInt64(2) != 0, st.ColumnText(3),
+                   *at, st.ColumnText(5)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
 }  // namespace hh

@@ -17,6 +17,14 @@ class SqliteContractStore final : public ContractStore {
   Status AddSpending(const std::vector<Spending>& rows, std::string_view source_file,
                      std::string_view source_sha256, Instant imported_at) override;
   Result<std::vector<Spending>> SpendingBetween(LocalDate from, LocalDate to) override;
+  Status Bind(const IndicatorBinding& b) override;
+  Status Unbind(std::string_view key) override;
+  Result<std::vector<IndicatorBinding>> Bindings() override;
+  Result<int64_t> AddEvidence(const IndicatorEvidence& e, std::string_view content) override;
+  Result<std::vector<IndicatorEvidence>> EvidenceOfYear(int year) override;
+  Result<EvidenceFile> EvidenceFileOf(int64_t id) override;
+  Status Resolve(const Resolution& r) override;
+  Result<std::vector<Resolution>> Resolutions() override;
 
  private:
   Status Write(const Contract& c, Instant imported_at);

@@ -206,7 +206,25 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"POST", "/users/{id}/deactivate", kAdministrators, false}, &WebApp::UsersDeactivate},
       {{"POST", "/users/{id}/password", kAdministrators, false}, &WebApp::UsersPassword},
 
-      // The contract (app_contract.cpp).
+      // The contract (app_contract.cpp): everyone logged in reads, administrators and
+      // sanctioning officers edit.
+      {{"GET", "/contract", kAnyUser, false}, &WebApp::ContractPage},
+      {{"GET", "/contract/report", kAnyUser, false}, &WebApp::ContractReportPage},
+      {{"GET", "/contract/report.pdf", kAnyUser, false}, &WebApp::ContractReportPdf},
+      {{"GET", "/contract/evidence/{id}", kAnyUser, false}, &WebApp::ContractEvidenceFile},
+      {{"POST", "/contract/bind",
+        RoleBit(Role::kAdministrator) | RoleBit(Role::kSanctioningOfficer), false},
+       &WebApp::ContractBind},
+      {{"POST", "/contract/uncertain",
+        RoleBit(Role::kAdministrator) | RoleBit(Role::kSanctioningOfficer), false},
+       &WebApp::ContractResolve},
+      {{"POST", "/contract/evidence",
+        RoleBit(Role::kAdministrator) | RoleBit(Role::kSanctioningOfficer), false},
+       &WebApp::ContractEvidenceUpload},
+      {{"GET", "/api/v1/contract/report", kAnyUser, true}, &WebApp::ApiContractReport},
+      {{"POST", "/api/v1/contract/bindings",
+        RoleBit(Role::kAdministrator) | RoleBit(Role::kSanctioningOfficer), true},
+       &WebApp::ApiContractBind},
 
   };
   return kRoutes;

@@ -13,6 +13,7 @@
 
 #include "billing/letter_run.h"
 #include "billing/reconcile.h"
+#include "contract/report.h"
 #include "core/status.h"
 #include "store/database.h"
 #include "store/sqlite_case_store.h"
@@ -156,6 +157,20 @@ class WebApp {
   HttpResponse UsersView(Context& c, int status, const std::string& message, bool error);
 
   // The contract (app_contract.cpp).
+  HttpResponse ContractPage(Context& c);
+  HttpResponse ContractReportPage(Context& c);
+  HttpResponse ContractReportPdf(Context& c);
+  HttpResponse ContractBind(Context& c);
+  HttpResponse ContractResolve(Context& c);
+  HttpResponse ContractEvidenceUpload(Context& c);
+  HttpResponse ContractEvidenceFile(Context& c);
+  HttpResponse ApiContractReport(Context& c);
+  HttpResponse ApiContractBind(Context& c);
+  // The year's report of the stored contract (?year= or the form's year; else this year within
+  // the contract's period), with the GAS measures live.
+  Result<ContractReport> ContractReportFor(Context& c, int* year_out);
+  TemplateValue ContractContext(Context& c, const ContractReport& r,
+                                const std::vector<MeasureInfo>& measures);
 
   // Helpers.
   HttpResponse Page(Context& c, int status, const std::string& name, const TemplateValue& ctx);

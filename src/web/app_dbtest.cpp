@@ -269,7 +269,17 @@ constexpr Expectation kExpected[] = {
     {"POST", "/users/{id}/deactivate", 401, 409, "a"},
     {"POST", "/users/{id}/password", 401, 400, "a"},
 
-    // The contract (app_contract.cpp).
+    // The contract (app_contract.cpp): no contract is imported here, so the page says so
+    // (200), the reports and an evidence file are 404; the edits without fields are 400.
+    {"GET", "/contract", 303, 200, "*"},
+    {"GET", "/contract/report", 303, 404, "*"},
+    {"GET", "/contract/report.pdf", 303, 404, "*"},
+    {"GET", "/contract/evidence/{id}", 303, 404, "*"},
+    {"POST", "/contract/bind", 401, 400, "ao"},
+    {"POST", "/contract/uncertain", 401, 400, "ao"},
+    {"POST", "/contract/evidence", 401, 400, "ao"},
+    {"GET", "/api/v1/contract/report", 401, 404, "*"},
+    {"POST", "/api/v1/contract/bindings", 401, 400, "ao"},
 
 };
 

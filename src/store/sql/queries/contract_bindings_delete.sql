@@ -1,0 +1,1 @@
+DELETE FROM contract_bindings WHERE indicator_key = ?1;
