@@ -66,7 +66,7 @@ await step('the case list filters by plate and a case page shows its facts and h
   assert.equal(await officer.locator('tbody tr').count(), 2);
   await officer.screenshot({ path: `${shots}/cases.png` });
   await officer.fill('input[name=plate]', '2TST602');
-  await Promise.all([officer.waitForLoadState('load'), officer.click('form.filters button[type=submit]')]);
+  await Promise.all([officer.waitForURL(/plate=2TST602/), officer.click('form.filters button[type=submit]')]);
   const rows = officer.locator('tbody tr');
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().textContent(), /2TST602/);
