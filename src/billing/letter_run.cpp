@@ -490,7 +490,7 @@ Result<LetterRunReport> RunLetters(CaseStore& cases, PaymentStore& payments,
     print_bytes = std::move(*bytes);
     if (made.empty()) return Status::Ok();
     auto run_id = payments.InsertLetterRun(now, officer.login, static_cast<int64_t>(made.size()),
-                                           Sha256Hex(print_bytes));
+                                           Sha256Hex(print_bytes), print_bytes);
     if (!run_id.ok()) return run_id.status();
     report.run_id = *run_id;
     for (Made& m : made) {

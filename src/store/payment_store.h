@@ -158,8 +158,13 @@ class PaymentStore {
   virtual Status QueueLetter(const QueuedLetter& q) = 0;
   virtual Result<std::vector<QueuedLetter>> QueuedLetters() = 0;  // in id order
   virtual Status DeleteQueuedLetter(int64_t id) = 0;
+  // The run with its combined print file `print_pdf` (SHA-256 hex `print_sha256`).
   virtual Result<int64_t> InsertLetterRun(Instant at, std::string_view user, int64_t letters,
-                                          std::string_view print_sha256) = 0;
+                                          std::string_view print_sha256,
+                                          std::string_view print_pdf) = 0;
+  // The combined print file of run `run_id`; NotFound for no such run, or a run stored before
+  // the print files were kept (migration 0008).
+  virtual Result<std::string> LetterRunPrintFile(int64_t run_id) = 0;
   virtual Result<int64_t> InsertLetter(const LetterRecord& l, std::span<const uint8_t> pdf) = 0;
   virtual Result<std::vector<LetterRunRecord>> RecentLetterRuns(int limit) = 0;  // newest first
   virtual Result<std::vector<LetterRecord>> LettersOfRun(int64_t run_id) = 0;    // in id order

@@ -450,7 +450,8 @@ Status SqlitePaymentStore::DeleteQueuedLetter(int64_t id) {
 
 Result<int64_t> SqlitePaymentStore::InsertLetterRun(Instant at, std::string_view user,
                                                     int64_t letters,
-                                                    std::string_view print_sha256) {
+                                                    std::string_view print_sha256,
+                                                    std::string_view print_pdf) {
   auto s = Stmt(sql::kLetterRunsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -458,8 +459,26 @@ Result<int64_t> SqlitePaymentStore::InsertLetterRun(Instant at, std::string_view
   st->BindText(2, user);
   st->BindInt64(3, letters);
   st->BindText(4, print_sha256);
+  st->BindBlob(5, std::as_bytes(std::span<const char>(print_pdf.data(), print_pdf.size())));
   HH_TRY(st->Run());
   return db_->LastInsertId();
+}
+
+Result<std::string> SqlitePaymentStore::LetterRunPrintFile(int64_t run_id) {
+  auto s = Stmt(sql::kLetterRunsPrint);
+  if (!s.ok()) return s.status();
+  (*s)->BindInt64(1, run_id);
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row || (*s)->Type(0) == ColumnType::kNull) {
+    (*s)->Reset();
+    return NotFound("letter run " + std::to_string(run_id) + " has no stored print file");
+  }
+  const std::vector<std::byte> blob = (*s)->ColumnBlob(0);
+  (*s)->Reset();
+  std::string out(blob.size(), '\0');
+  for (size_t i = 0; i < blob.size(); ++i) out[i] = static_cast<char>(blob[i]);
+  return out;
 }
 
 Result<int64_t> SqlitePaymentStore::InsertLetter(const LetterRecord& l,

@@ -38,8 +38,10 @@ class SqlitePaymentStore final : public PaymentStore {
   Status QueueLetter(const QueuedLetter& q) override;  // q.id is ignored (assigned)
   Result<std::vector<QueuedLetter>> QueuedLetters() override;
   Status DeleteQueuedLetter(int64_t id) override;  // NotFound when absent
+  Result<std::string> LetterRunPrintFile(int64_t run_id) override;
   Result<int64_t> InsertLetterRun(Instant at, std::string_view user, int64_t letters,
-                                  std::string_view print_sha256) override;
+                                  std::string_view print_sha256,
+                                  std::string_view print_pdf) override;
   // l.id is ignored; returns the new id. An empty registered_number is stored as NULL.
   Result<int64_t> InsertLetter(const LetterRecord& l, std::span<const uint8_t> pdf) override;
   Result<std::vector<LetterRecord>> LettersOfCase(CaseId id) override;  // in id order

@@ -339,9 +339,22 @@ TEST_F(PaymentStoreTest, LetterRoundTripsWithItsPdfBytes) {
   const CaseId c = NewCase();
   const CaseId other = NewCase();
   ASSERT_TRUE(store_->InsertRequest(Request(1, c, "000000000197", 5800)).ok());
-  auto run = store_->InsertLetterRun(kNow, "fin1", 2, "abc123");
+  const std::string print("%PDF-1.5\n\0binary\xff", 17);
+  auto run = store_->InsertLetterRun(kNow, "fin1", 2, "abc123", print);
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_EQ(*run, 1);
+  // The print file comes back byte for byte (a NUL and a high byte among them).
+  auto back = store_->LetterRunPrintFile(*run);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, print);
+  EXPECT_EQ(store_->LetterRunPrintFile(*run + 1).status().code(), StatusCode::kNotFound);
+  // A run stored before migration 0008 has no bytes.
+  ASSERT_TRUE(
+      db_->Execute("INSERT INTO letter_runs (at, user_login, letters, print_sha256) VALUES "
+                "('2026-03-20T09:46:40Z', 'y', 1, 'z')")
+          .ok());
+  EXPECT_EQ(store_->LetterRunPrintFile(*run + 1).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(db_->Execute("DELETE FROM letter_runs WHERE id = 2").ok());
   EXPECT_EQ(Rows("SELECT id, at, user_login, letters, print_sha256 FROM letter_runs"),
             (std::vector<std::vector<std::string>>{
                 {"1", "2026-03-20T09:46:40Z", "fin1", "2", "abc123"}}));
@@ -423,7 +436,7 @@ TEST_F(PaymentStoreTest, LetterRoundTripsWithItsPdfBytes) {
   ASSERT_EQ(of_run->size(), 1u);
   EXPECT_EQ((*of_run)[0].id, 1);
   EXPECT_TRUE(store_->LettersOfRun(*run + 1)->empty());
-  ASSERT_TRUE(store_->InsertLetterRun(kLater, "olga", 0, "def456").ok());
+  ASSERT_TRUE(store_->InsertLetterRun(kLater, "olga", 0, "def456", "").ok());
   auto runs = store_->RecentLetterRuns(10);
   ASSERT_TRUE(runs.ok()) << runs.status().ToString();
   ASSERT_EQ(runs->size(), 2u);
@@ -663,7 +676,7 @@ TEST_F(PaymentStoreTest, TransactRollsBackEveryTable) {
     if (!r.ok()) return r;
     r = store_->QueueLetter({0, c, "decision", D("2026-03-23"), "sanc1", kNow});
     if (!r.ok()) return r;
-    auto run = store_->InsertLetterRun(kNow, "fin1", 1, "ab");
+    auto run = store_->InsertLetterRun(kNow, "fin1", 1, "ab", "%PDF");
     if (!run.ok()) return run.status();
     LetterRecord l;
     l.case_id = c;

@@ -182,6 +182,7 @@ const std::vector<WebApp::Route>& WebApp::RouteTable() {
       {{"POST", "/letters/run", kOfficer, false}, &WebApp::LettersRunSubmit},
       {{"GET", "/letters/{id}/pdf", kLetterRoles, false}, &WebApp::LetterPdfPage},
       {{"GET", "/letters/runs/{id}/zip", kLetterRoles, false}, &WebApp::LetterRunZip},
+      {{"GET", "/letters/runs/{id}/print.pdf", kLetterRoles, false}, &WebApp::LetterRunPrint},
       {{"GET", "/payments", kPaymentRoles, false}, &WebApp::PaymentsPage},
       {{"POST", "/payments/statements", kPaymentRoles, false}, &WebApp::PaymentsUpload},
       {{"POST", "/payments/{id}/assign", kFinance, false}, &WebApp::PaymentAssignSubmit},

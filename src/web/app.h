@@ -114,6 +114,7 @@ class WebApp {
   HttpResponse LettersRunSubmit(Context& c);
   HttpResponse LetterPdfPage(Context& c);
   HttpResponse LetterRunZip(Context& c);
+  HttpResponse LetterRunPrint(Context& c);
   HttpResponse PaymentsPage(Context& c);
   HttpResponse PaymentsUpload(Context& c);
   HttpResponse PaymentAssignSubmit(Context& c);

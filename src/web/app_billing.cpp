@@ -323,6 +323,20 @@ HttpResponse WebApp::LetterPdfPage(Context& c) {
   return Binary("application/pdf", std::move(*pdf), fmt::format("brief-{}.pdf", *id));
 }
 
+// The run's combined print file: every letter in the run's order, for the printer.
+HttpResponse WebApp::LetterRunPrint(Context& c) {
+  auto id = IdParam(c.req, "id");
+  if (!id) return ErrorPage(c, 404, "error_not_found");
+  auto print = c.conn->payments->LetterRunPrintFile(*id);
+  if (!print.ok()) return FromStatus(c, print.status());
+  auto letters = c.conn->payments->LettersOfRun(*id);
+  if (!letters.ok()) return FromStatus(c, letters.status());
+  Status a = AuditView(c, "view_letter_run_print", "letter_run:" + std::to_string(*id),
+                       fmt::format("letters={}", letters->size()));
+  if (!a.ok()) return FromStatus(c, a);
+  return Binary("application/pdf", std::move(*print), fmt::format("afdruk-run-{}.pdf", *id));
+}
+
 HttpResponse WebApp::LetterRunZip(Context& c) {
   auto id = IdParam(c.req, "id");
   if (!id) return ErrorPage(c, 404, "error_not_found");
@@ -344,6 +358,14 @@ HttpResponse WebApp::LetterRunZip(Context& c) {
                             l.sha256, l.pages);
   }
   files.emplace_back("manifest.csv", std::move(manifest));
+  // The combined print file, as the CLI's run folder has it (runs before migration 0008 have
+  // none).
+  auto print = c.conn->payments->LetterRunPrintFile(*id);
+  if (print.ok()) {
+    files.emplace_back("print.pdf", std::move(*print));
+  } else if (print.status().code() != StatusCode::kNotFound) {
+    return FromStatus(c, print.status());
+  }
   auto zip = ZipOf(files);
   if (!zip.ok()) return FromStatus(c, zip.status());
   return Binary("application/zip", std::move(*zip), fmt::format("brievenrun-{}.zip", *id));

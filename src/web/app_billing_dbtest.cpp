@@ -314,10 +314,25 @@ TEST_F(BillingWebTest, TheOfficerRunsTheLettersAndTheStoredPdfIsServed) {
   EXPECT_NE(zip->body.find(pdf->body), std::string::npos);
   EXPECT_NE(zip->body.find("manifest.csv"), std::string::npos);
   EXPECT_EQ(client_->Get("/letters/runs/2/zip", fien.Cookie())->status, 404);
-  // The letters page lists the run.
+  // The run's combined print file: stored with the run (its SHA-256 is the run's), in the zip
+  // too, audited; a viewer may not have it.
+  auto runs = payments_->RecentLetterRuns(1);
+  ASSERT_TRUE(runs.ok() && runs->size() == 1u);
+  auto print = client_->Get("/letters/runs/1/print.pdf", fien.Cookie());
+  ASSERT_EQ(print->status, 200);
+  EXPECT_EQ(print->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(print->body.rfind("%PDF", 0), 0u);
+  EXPECT_EQ(Sha256Hex(print->body), (*runs)[0].print_sha256);
+  EXPECT_NE(zip->body.find(print->body), std::string::npos);
+  EXPECT_NE(zip->body.find("print.pdf"), std::string::npos);
+  EXPECT_EQ(AuditCount("view_letter_run_print"), 1);
+  EXPECT_EQ(client_->Get("/letters/runs/1/print.pdf", kim.Cookie())->status, 403);
+  EXPECT_EQ(client_->Get("/letters/runs/2/print.pdf", fien.Cookie())->status, 404);
+  // The letters page lists the run with both downloads.
   auto list = client_->Get("/letters", fien.Cookie());
   ASSERT_EQ(list->status, 200);
   EXPECT_NE(list->body.find("href=\"/letters/runs/1/zip\""), std::string::npos);
+  EXPECT_NE(list->body.find("href=\"/letters/runs/1/print.pdf\""), std::string::npos);
 }
 
 TEST_F(BillingWebTest, OnlyTheSanctioningOfficerRunsLettersAndOnlyWithTheToken) {

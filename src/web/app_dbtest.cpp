@@ -243,6 +243,7 @@ constexpr Expectation kExpected[] = {
     {"POST", "/letters/run", 401, 303, "o"},
     {"GET", "/letters/{id}/pdf", 303, 404, "aof"},
     {"GET", "/letters/runs/{id}/zip", 303, 404, "aof"},
+    {"GET", "/letters/runs/{id}/print.pdf", 303, 404, "aof"},
     {"GET", "/payments", 303, 200, "af"},
     {"POST", "/payments/statements", 401, 400, "af"},  // no file
     {"POST", "/payments/{id}/assign", 401, 400, "f"},  // no case or reference

@@ -1,0 +1,1 @@
+SELECT print_pdf FROM letter_runs WHERE id = ?1;
