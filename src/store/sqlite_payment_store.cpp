@@ -449,8 +449,7 @@ Status SqlitePaymentStore::DeleteQueuedLetter(int64_t id) {
 }
 
 Result<int64_t> SqlitePaymentStore::InsertLetterRun(Instant at, std::string_view user,
-                                                    int64_t letters,
-                                                    std::string_view print_sha256,
+                                                    int64_t letters, std::string_view print_sha256,
                                                     std::string_view print_pdf) {
   auto s = Stmt(sql::kLetterRunsInsert);
   if (!s.ok()) return s.status();

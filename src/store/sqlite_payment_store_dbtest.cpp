@@ -349,10 +349,9 @@ TEST_F(PaymentStoreTest, LetterRoundTripsWithItsPdfBytes) {
   EXPECT_EQ(*back, print);
   EXPECT_EQ(store_->LetterRunPrintFile(*run + 1).status().code(), StatusCode::kNotFound);
   // A run stored before migration 0008 has no bytes.
-  ASSERT_TRUE(
-      db_->Execute("INSERT INTO letter_runs (at, user_login, letters, print_sha256) VALUES "
-                "('2026-03-20T09:46:40Z', 'y', 1, 'z')")
-          .ok());
+  ASSERT_TRUE(db_->Execute("INSERT INTO letter_runs (at, user_login, letters, print_sha256) VALUES "
+                           "('2026-03-20T09:46:40Z', 'y', 1, 'z')")
+                  .ok());
   EXPECT_EQ(store_->LetterRunPrintFile(*run + 1).status().code(), StatusCode::kNotFound);
   ASSERT_TRUE(db_->Execute("DELETE FROM letter_runs WHERE id = 2").ok());
   EXPECT_EQ(Rows("SELECT id, at, user_login, letters, print_sha256 FROM letter_runs"),
