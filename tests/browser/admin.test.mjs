@@ -4,33 +4,7 @@
 // chart, changes a city setting (a bad value is refused first), and adds a user who then logs
 // in; screenshots dashboard.png, settings.png and users.png go to HH_SHOTS.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-
-const url = process.env.HH_URL;
-const password = process.env.HH_PASSWORD;
-const shots = process.env.HH_SHOTS;
-const browser = await chromium.launch({
-  executablePath: process.env.HH_CHROMIUM,
-  args: ['--no-sandbox'],  // CI runs as root
-});
-let failed = false;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed = true;
-    console.log(`FAILED: ${name}\n${e.stack || e}`);
-  }
-}
-
-async function login(page, user, pass = password) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', user);
-  await page.fill('#password', pass);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.login button[type=submit], form button[type=submit]')]);
-}
+import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
 const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // Script errors, console errors (a Content-Security-Policy refusal among them: header.html turns
@@ -77,13 +51,13 @@ await step('a bad setting is refused with its message; a good one is stored and 
   assert.match(await admin.textContent('#cameras'), /CAM-N1/);
   const row = admin.locator('tr[id="setting-gas.minimum_age"]');
   await row.locator('input[name=value]').fill('15');
-  await Promise.all([admin.waitForLoadState('load'), row.locator('button[type=submit]').click()]);
+  await Promise.all([admin.waitForEvent('load'), row.locator('button[type=submit]').click()]);
   assert.match(await admin.textContent('#message'), /Niet opgeslagen/);
   assert.match(await admin.textContent('#message'), /minimum_age/);
   const row2 = admin.locator('tr[id="setting-letters.city_name"]');
   await row2.locator('input[name=value]').fill('Stad Proefstad');
   await row2.locator('input[name=source]').fill('gemeenteraad 1 maart 2026');
-  await Promise.all([admin.waitForLoadState('load'), row2.locator('button[type=submit]').click()]);
+  await Promise.all([admin.waitForEvent('load'), row2.locator('button[type=submit]').click()]);
   assert.match(await admin.textContent('#message'), /letters\.city_name/);
   const changed = admin.locator('tr.changed');
   assert.equal(await changed.count(), 1);
@@ -102,7 +76,7 @@ await step('the administrator adds a user', async () => {
   await admin.fill('#new-name', 'Nieuwe Medewerker');
   await admin.selectOption('#new-role', 'reviewer');
   await admin.fill('#new-password', newPassword);
-  await Promise.all([admin.waitForLoadState('load'), admin.click('#add-user button[type=submit]')]);
+  await Promise.all([admin.waitForEvent('load'), admin.click('#add-user button[type=submit]')]);
   assert.match(await admin.textContent('#message'), /Gebruiker toegevoegd/);
   assert.match(await admin.textContent(`#user-${newcomer.replace('.', '\\.')}`), /Nieuwe Medewerker/);
   await admin.screenshot({ path: `${shots}/users.png`, fullPage: true });
@@ -118,5 +92,4 @@ await step('the new user logs in and may not see the settings', async () => {
   await page.close();
 });
 
-await browser.close();
-process.exit(failed ? 1 : 0);
+await finish();

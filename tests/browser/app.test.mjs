@@ -2,35 +2,9 @@
 // server tests/browser/run.sh started on a database it made: two parking cases waiting for
 // their invitation, users of three roles. Each step asserts what a wrong program would get wrong
 // (the plates and holder of the cases, the language, the refusals); screenshots of the main
-// screens go to HH_SHOTS. Exit status 1 on the first failed step.
+// screens go to HH_SHOTS. Exit status 1 when a step failed.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-
-const url = process.env.HH_URL;
-const password = process.env.HH_PASSWORD;
-const shots = process.env.HH_SHOTS;
-const browser = await chromium.launch({
-  executablePath: process.env.HH_CHROMIUM,
-  args: ['--no-sandbox'],  // CI runs as root
-});
-let failed = false;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed = true;
-    console.log(`FAILED: ${name}\n${e.stack || e}`);
-  }
-}
-
-async function login(page, user, pass = password) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', user);
-  await page.fill('#password', pass);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.login button[type=submit], form button[type=submit]')]);
-}
+import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
 const officer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
@@ -71,7 +45,7 @@ await step('the case list filters by plate and a case page shows its facts and h
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().textContent(), /2TST602/);
   assert.match(await rows.first().textContent(), /Proefpersoon Twee/);
-  await Promise.all([officer.waitForLoadState('load'), rows.first().locator('a').first().click()]);
+  await Promise.all([officer.waitForEvent('load'), rows.first().locator('a').first().click()]);
   assert.match(await officer.textContent('h1'), /^Dossier PK\/2026\/\d{6}$/);
   const body = await officer.textContent('body');
   assert.match(body, /Proefpersoon Twee/);
@@ -82,10 +56,10 @@ await step('the case list filters by plate and a case page shows its facts and h
 
 await step('French through the language link', async () => {
   await officer.goto(`${url}/cases`);
-  await Promise.all([officer.waitForLoadState('load'), officer.click('a[hreflang=fr]')]);
+  await Promise.all([officer.waitForEvent('load'), officer.click('a[hreflang=fr]')]);
   assert.equal(await officer.getAttribute('html', 'lang'), 'fr');
   assert.match(await officer.textContent('body'), /Déconnexion|Se déconnecter/);
-  await Promise.all([officer.waitForLoadState('load'), officer.click('a[hreflang=nl]')]);
+  await Promise.all([officer.waitForEvent('load'), officer.click('a[hreflang=nl]')]);
   assert.equal(await officer.getAttribute('html', 'lang'), 'nl');
 });
 
@@ -119,10 +93,9 @@ await step('the administrator finds the officer\'s case view in the audit log', 
 
 await step('logging out ends the session', async () => {
   await officer.goto(`${url}/dashboard`);
-  await Promise.all([officer.waitForLoadState('load'), officer.click('header form.inline button[type=submit]')]);
+  await Promise.all([officer.waitForEvent('load'), officer.click('header form.inline button[type=submit]')]);
   await officer.goto(`${url}/cases`);
   assert.match(new URL(officer.url()).pathname, /^\/login$/);
 });
 
-await browser.close();
-process.exit(failed ? 1 : 0);
+await finish();

@@ -10,42 +10,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
-const url = process.env.HH_URL;
-const password = process.env.HH_PASSWORD;
-const shots = process.env.HH_SHOTS;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'hh-billing-'));
-const browser = await chromium.launch({
-  executablePath: process.env.HH_CHROMIUM,
-  args: ['--no-sandbox'],  // CI runs as root
-});
-let failed = false;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed = true;
-    console.log(`FAILED: ${name}\n${e.stack || e}`);
-  }
-}
-
-async function login(page, user, pass = password) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', user);
-  await page.fill('#password', pass);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.login button[type=submit], form button[type=submit]')]);
-}
-
 // The case page of the case with `plate`, through the case list.
 async function openCase(page, plate) {
   await page.goto(`${url}/cases?plate=${plate}`);
   const rows = page.locator('tbody tr');
   assert.equal(await rows.count(), 1);
-  await Promise.all([page.waitForLoadState('load'), rows.first().locator('a').first().click()]);
+  await Promise.all([page.waitForEvent('load'), rows.first().locator('a').first().click()]);
   assert.match(await page.textContent('h1'), /^Dossier PK\/2026\/\d{6}$/);
 }
 
@@ -58,7 +32,7 @@ await step('the officer sees both cases due and runs the letters', async () => {
   assert.equal(await officer.textContent('h1'), 'Brieven');
   assert.match(await officer.textContent('body'), /Uitnodiging te versturen/);
   assert.equal(await officer.locator('#runs tbody tr').first().textContent().then((t) => /Nog geen brieven/.test(t)), true);
-  await Promise.all([officer.waitForLoadState('load'), officer.click('form.letters-run button[type=submit]')]);
+  await Promise.all([officer.waitForEvent('load'), officer.click('form.letters-run button[type=submit]')]);
   assert.equal(new URL(officer.url()).pathname, '/letters');
   assert.match(await officer.textContent('p.done'), /Reeks 1: 2 brieven verstuurd/);
   const run = officer.locator('#runs tbody tr').first();
@@ -103,7 +77,7 @@ await step('a finance user uploads a CODA file paying that letter and sees the c
   await finance.goto(`${url}/payments`);
   assert.equal(await finance.textContent('h1'), 'Betalingen');
   await finance.setInputFiles('input[name=statement]', coda);
-  await Promise.all([finance.waitForLoadState('load'), finance.click('form.upload button[type=submit]')]);
+  await Promise.all([finance.waitForEvent('load'), finance.click('form.upload button[type=submit]')]);
   assert.equal((await finance.textContent('#count-exact')).trim(), '1');
   assert.equal((await finance.textContent('#count-unmatched')).trim(), '1');
   // The payment without a reference waits, with the other case suggested (same balance).
@@ -120,14 +94,14 @@ await step('a finance user uploads a CODA file paying that letter and sees the c
 await step('the same statement again is refused, and nothing is added', async () => {
   await finance.goto(`${url}/payments`);
   await finance.setInputFiles('input[name=statement]', join(work, 'statement-001.cod'));
-  await Promise.all([finance.waitForLoadState('load'), finance.click('form.upload button[type=submit]')]);
+  await Promise.all([finance.waitForEvent('load'), finance.click('form.upload button[type=submit]')]);
   assert.match(await finance.textContent('p.error'), /Dit uittreksel werd al ingelezen/);
   assert.equal(await finance.locator('#unmatched tbody tr').count(), 1);
 });
 
 await step('the unmatched payment is assigned by hand to the suggested case', async () => {
   await finance.goto(`${url}/payments`);
-  await Promise.all([finance.waitForLoadState('load'), finance.locator('#unmatched form.inline button').first().click()]);
+  await Promise.all([finance.waitForEvent('load'), finance.locator('#unmatched form.inline button').first().click()]);
   assert.match(await finance.textContent('p.done'), /De betaling is toegewezen/);
   assert.match(await finance.textContent('#unmatched'), /Alle betalingen zijn toegewezen/);
   await openCase(finance, '2TST602');
@@ -143,5 +117,4 @@ await step('a viewer may not open the letters or a letter', async () => {
   assert.equal(pdf.status(), 403);
 });
 
-await browser.close();
-process.exit(failed ? 1 : 0);
+await finish();

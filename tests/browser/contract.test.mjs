@@ -4,40 +4,14 @@
 // binds a threshold indicator, uploads evidence, confirms an uncertain item, opens the HTML
 // report and downloads the PDF; a viewer reads without forms and is refused an edit.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
-const url = process.env.HH_URL;
-const password = process.env.HH_PASSWORD;
-const shots = process.env.HH_SHOTS;
 const year = process.env.HH_CONTRACT_YEAR;
 const threshold = process.env.HH_CONTRACT_THRESHOLD;
 const existence = process.env.HH_CONTRACT_EXISTENCE;
 const bound = process.env.HH_CONTRACT_BOUND;
 const proven = process.env.HH_CONTRACT_PROVEN;
 const rubric = process.env.HH_CONTRACT_RUBRIC;
-const browser = await chromium.launch({
-  executablePath: process.env.HH_CHROMIUM,
-  args: ['--no-sandbox'],  // CI runs as root
-});
-let failed = false;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed = true;
-    console.log(`FAILED: ${name}\n${e.stack || e}`);
-  }
-}
-
-async function login(page, user, pass = password) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', user);
-  await page.fill('#password', pass);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.login button[type=submit], form button[type=submit]')]);
-}
-
 const row = (page, key) => page.locator(`tr[data-key="${key}"]`);
 
 const officer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -62,7 +36,7 @@ await step('the officer binds a threshold indicator: the year is over and nothin
   await officer.locator(`tr[data-key="${threshold}"] + tr summary`).click();
   const form = officer.locator(`tr[data-key="${threshold}"] + tr form.bind`);
   await form.locator('select[name=measure]').selectOption('gas.cases.all');
-  await Promise.all([officer.waitForLoadState('load'), form.locator('button').click()]);
+  await Promise.all([officer.waitForEvent('load'), form.locator('button').click()]);
   assert.match(officer.url(), new RegExp(`#i-${threshold.replace(/\./g, '\\.')}$`));
   assert.match(await officer.textContent('.notice'), /Opgeslagen/);
   assert.equal(await row(officer, threshold).getAttribute('data-status'), 'not_met');
@@ -78,7 +52,7 @@ await step('the officer uploads evidence for an existence indicator: met', async
   await form.locator('input[name=evidence]').setInputFiles({
     name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan'),
   });
-  await Promise.all([officer.waitForLoadState('load'), form.locator('button').click()]);
+  await Promise.all([officer.waitForEvent('load'), form.locator('button').click()]);
   assert.equal(await row(officer, existence).getAttribute('data-status'), 'met');
   const link = row(officer, existence).locator('a', { hasText: 'plan.pdf' });
   const href = await link.getAttribute('href');
@@ -96,14 +70,14 @@ await step('the officer confirms an uncertain item; it moves to the answered one
   if (before === 0) return;  // the test decision has none
   const first = open.first();
   const item = await first.getAttribute('data-item');
-  await Promise.all([officer.waitForLoadState('load'), first.locator('button[value=confirm]').click()]);
+  await Promise.all([officer.waitForEvent('load'), first.locator('button[value=confirm]').click()]);
   assert.equal(await officer.locator('table.uncertain tr[data-item]:not(.resolved)').count(), before - 1);
   assert.match(await officer.locator(`table.uncertain tr.resolved[data-item="${item}"]`).textContent(), /bevestigd \(sofie\)/);
 });
 
 await step('the HTML report and the PDF of the year', async () => {
   await officer.goto(`${url}/contract`);
-  await Promise.all([officer.waitForLoadState('load'), officer.click('a[href^="/contract/report?"]')]);
+  await Promise.all([officer.waitForEvent('load'), officer.click('a[href^="/contract/report?"]')]);
   assert.match(await officer.textContent('h1'), new RegExp(`Evaluatie van het veiligheids- en samenlevingscontract ${year}`));
   assert.match(await officer.textContent('table.budget tr.total'), /totaal/);
   assert.equal(await officer.locator(`tr[data-key="${threshold}"]`).getAttribute('data-status'), 'not_met');
@@ -137,5 +111,4 @@ await step('a viewer reads the contract without forms and is refused an edit', a
   assert.equal(status, 403);
 });
 
-await browser.close();
-process.exit(failed ? 1 : 0);
+await finish();

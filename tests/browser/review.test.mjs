@@ -3,35 +3,9 @@
 // and review.setup.sh added (four camera cases waiting for review, a reviewer). A reviewer clears
 // three hits with the keyboard alone; an officer sends an invitation from a case page; a viewer
 // sees no action and a forged POST is refused. Screenshots: review.png, case-actions.png.
-// Exit status 1 on the first failed step.
+// Exit status 1 when a step failed.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-
-const url = process.env.HH_URL;
-const password = process.env.HH_PASSWORD;
-const shots = process.env.HH_SHOTS;
-const browser = await chromium.launch({
-  executablePath: process.env.HH_CHROMIUM,
-  args: ['--no-sandbox'],  // CI runs as root
-});
-let failed = false;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed = true;
-    console.log(`FAILED: ${name}\n${e.stack || e}`);
-  }
-}
-
-async function login(page, user, pass = password) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', user);
-  await page.fill('#password', pass);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.login button[type=submit], form button[type=submit]')]);
-}
+import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
 const waiting = async (page) => Number((await page.textContent('#waiting')).trim());
 const hitPlate = async (page) => (await page.textContent('#hit-plate')).trim();
@@ -46,7 +20,7 @@ const decided = {};
 
 await step('the reviewer sees the first hit with its evidence, the queue count and the shortcuts', async () => {
   await login(reviewer, 'rita');
-  await Promise.all([reviewer.waitForLoadState('load'), reviewer.click('nav a[href="/review"]')]);
+  await Promise.all([reviewer.waitForEvent('load'), reviewer.click('nav a[href="/review"]')]);
   assert.equal(new URL(reviewer.url()).pathname, '/review');
   assert.equal(await waiting(reviewer), 4);
   assert.equal(await hitPlate(reviewer), '1TST101');
@@ -135,7 +109,7 @@ await step('the officer sends the invitation from a case page, with its posting 
   const links = officer.locator('tbody tr a');
   assert.equal(await links.count(), 2);
   other = Number((await links.nth(1).getAttribute('href')).split('/').pop());
-  await Promise.all([officer.waitForLoadState('load'), links.first().click()]);
+  await Promise.all([officer.waitForEvent('load'), links.first().click()]);
   invited = Number(new URL(officer.url()).pathname.split('/').pop());
   const forms = officer.locator('form.act');
   const actions = await forms.evaluateAll((fs) => fs.map((f) => f.dataset.action));
@@ -186,5 +160,4 @@ await step('a viewer sees no action form and no review link, and a forged POST i
   assert.equal(await stateOf(viewer, waitingHit), 'awaiting_review');
 });
 
-await browser.close();
-process.exit(failed ? 1 : 0);
+await finish();
