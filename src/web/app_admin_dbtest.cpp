@@ -13,15 +13,10 @@
 #include <vector>
 
 #include "store/gas_settings_store.h"
-#include "store/migrations.h"
-#include "store/sqlite_case_store.h"
 #include "store/sqlite_payment_store.h"
 #include "store/sqlite_settings_store.h"
-#include "store/sqlite_user_store.h"
-#include "store/test_temp_dir.h"
-#include "web/app.h"
 #include "web/crypto.h"
-#include "web/httplib_server.h"
+#include "web/web_test_fixture.h"
 
 namespace hh {
 namespace {
@@ -31,49 +26,19 @@ using json = nlohmann::json;
 // 2026-03-20T09:46:40Z: Friday 20 March 2026 in Brussels (10:46 CET).
 const Instant kNow = Instant::FromUnix(1'774'000'000);
 const LocalDate kToday = *LocalDate::Parse("2026-03-20");
-constexpr const char* kPassword = "a synthetic passphrase";
+using webtest::kPassword;
 
-class AdminTest : public ::testing::Test {
+class AdminTest : public webtest::WebServerTest {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
-    users_ = std::make_unique<SqliteUserStore>(*db_);
-    cases_ = std::make_unique<SqliteCaseStore>(*db_);
+    static constexpr webtest::Person kPeople[] = {
+        {"adam", "Adam Admin", Role::kAdministrator},
+        {"olga", "Olga Officier", Role::kSanctioningOfficer},
+    };
+    ASSERT_NO_FATAL_FAILURE(OpenDatabase(kNow, kPeople));
     payments_ = std::make_unique<SqlitePaymentStore>(*db_);
     settings_ = std::make_unique<SqliteSettingsStore>(*db_);
-    auto hash = HashPassword(kPassword, PasswordCost::ForTests());
-    ASSERT_TRUE(hash.ok());
-    ASSERT_TRUE(users_
-                    ->AddUserWithPassword({0, "adam", "Adam Admin", Role::kAdministrator, true},
-                                          *hash, kNow)
-                    .ok());
-    ASSERT_TRUE(users_
-                    ->AddUserWithPassword(
-                        {0, "olga", "Olga Officier", Role::kSanctioningOfficer, true}, *hash, kNow)
-                    .ok());
-    WebAppOptions o;
-    o.db_path = dir_.File("hh.db");
-    o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
-    o.auth.cost = PasswordCost::ForTests();
-    auto app = WebApp::Create(o, clock_);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
-    HttpServerOptions so;
-    so.host = "127.0.0.1";
-    so.port = 0;
-    so.threads = 2;
-    so.max_body_bytes = 64 * 1024;
-    server_ = std::make_unique<HttpServer>(so, [this](HttpRequest& r) { return app_->Handle(r); });
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(10, 0);
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
+    ASSERT_NO_FATAL_FAILURE(StartServer(Options(), clock_, 64 * 1024));
   }
 
   // A case of `track` in `state`, facts on `facts`, created at `created`.
@@ -98,50 +63,6 @@ class AdminTest : public ::testing::Test {
     return id.ok() ? id->value : 0;
   }
 
-  static std::optional<std::string> SetCookie(const httplib::Result& res, const std::string& name) {
-    for (size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = res->get_header_value("Set-Cookie", i);
-      if (c.rfind(name + "=", 0) == 0) {
-        return c.substr(name.size() + 1, c.find(';') - name.size() - 1);
-      }
-    }
-    return std::nullopt;
-  }
-
-  struct LoggedIn {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "__Host-hh_session=" + token}}; }
-  };
-
-  httplib::Result PostLogin(const std::string& login, const std::string& password) {
-    auto page = client_->Get("/login");
-    const std::string cookie = SetCookie(page, "__Host-hh_login").value_or("");
-    httplib::Headers h = {{"Cookie", "__Host-hh_login=" + cookie}};
-    return client_->Post(
-        "/login", h,
-        "csrf=" + cookie + "&login=" + UrlEncode(login) + "&password=" + UrlEncode(password),
-        "application/x-www-form-urlencoded");
-  }
-
-  LoggedIn Login(const std::string& login, const std::string& password = kPassword) {
-    auto res = PostLogin(login, password);
-    EXPECT_TRUE(res && res->status == 303) << login;
-    LoggedIn s;
-    if (!res) return s;
-    s.token = SetCookie(res, "__Host-hh_session").value_or("");
-    auto me = client_->Get("/api/v1/me", s.Cookie());
-    if (me && me->status == 200) s.csrf = json::parse(me->body)["csrf_token"];
-    return s;
-  }
-
-  httplib::Result PostForm(const LoggedIn& s, const std::string& path, const std::string& body) {
-    return client_->Post(path, s.Cookie(), "csrf=" + s.csrf + (body.empty() ? "" : "&" + body),
-                         "application/x-www-form-urlencoded");
-  }
-
-  // A store of its own for each look-up: a statement kept stepped on the fixture's connection
-  // would hold a read transaction open and show a stale snapshot.
   std::unique_ptr<SqliteUserStore> Users() { return std::make_unique<SqliteUserStore>(*db_); }
 
   int64_t UserId(const std::string& login) {
@@ -149,16 +70,9 @@ class AdminTest : public ::testing::Test {
     return c.ok() && c->has_value() ? (*c)->user.id : 0;
   }
 
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<SqliteUserStore> users_;
-  std::unique_ptr<SqliteCaseStore> cases_;
   std::unique_ptr<SqlitePaymentStore> payments_;
   std::unique_ptr<SqliteSettingsStore> settings_;
   ManualClock clock_{kNow};
-  std::unique_ptr<WebApp> app_;
-  std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<httplib::Client> client_;
   int serial_ = 0;
 };
 

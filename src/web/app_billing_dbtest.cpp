@@ -15,13 +15,8 @@
 #include "billing/payment_requests.h"
 #include "cases/case_actions.h"
 #include "payref/structured_reference.h"
-#include "store/migrations.h"
-#include "store/sqlite_case_store.h"
 #include "store/sqlite_payment_store.h"
-#include "store/sqlite_user_store.h"
-#include "store/test_temp_dir.h"
-#include "web/app.h"
-#include "web/httplib_server.h"
+#include "web/web_test_fixture.h"
 
 namespace hh {
 namespace {
@@ -29,7 +24,6 @@ namespace {
 using json = nlohmann::json;
 
 const Instant kStart = *Instant::Parse("2026-03-20T09:00:00Z");
-constexpr const char* kPassword = "a synthetic passphrase";
 constexpr const char* kCityIban = "BE71096123456769";  // GasSettings' default collection account
 
 // A CODA 2 file of credits to the city's account: 128-character records by 1-based position
@@ -118,46 +112,20 @@ class Coda {
   static std::string Amount(Money m) { return fmt::format("{:015d}", m.cents() * 10); }
 };
 
-class BillingWebTest : public ::testing::Test {
+class BillingWebTest : public webtest::WebServerTest {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kStart).ok());
-    users_ = std::make_unique<SqliteUserStore>(*db_);
-    cases_ = std::make_unique<SqliteCaseStore>(*db_);
+    static constexpr webtest::Person kPeople[] = {
+        {"olga", "Olga Officier", Role::kSanctioningOfficer},
+        {"fien", "Fien Financien", Role::kFinance},
+        {"kim", "Kim Kijker", Role::kViewer},
+    };
+    ASSERT_NO_FATAL_FAILURE(OpenDatabase(kStart, kPeople));
     payments_ = std::make_unique<SqlitePaymentStore>(*db_);
-    auto hash = HashPassword(kPassword, PasswordCost::ForTests());
-    ASSERT_TRUE(hash.ok());
-    for (auto [login, name, role] : {std::tuple{"olga", "Olga Officier", Role::kSanctioningOfficer},
-                                     std::tuple{"fien", "Fien Financien", Role::kFinance},
-                                     std::tuple{"kim", "Kim Kijker", Role::kViewer}}) {
-      ASSERT_TRUE(users_->AddUserWithPassword({0, login, name, role, true}, *hash, kStart).ok());
-    }
     a_ = InvitationDue("Testhouder Een", "PV-1");
     b_ = InvitationDue("Proefpersoon Twee", "PV-2");
 
-    WebAppOptions o;
-    o.db_path = dir_.File("hh.db");
-    o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
-    o.letter_templates_dir = std::string(HH_SOURCE_DIR) + "/templates/letters";
-    o.auth.cost = PasswordCost::ForTests();
-    auto app = WebApp::Create(o, clock_);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
-    HttpServerOptions so;
-    so.host = "127.0.0.1";
-    so.port = 0;
-    so.threads = 2;
-    server_ = std::make_unique<HttpServer>(so, [this](HttpRequest& r) { return app_->Handle(r); });
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(30, 0);
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
+    ASSERT_NO_FATAL_FAILURE(StartServer(Options(), clock_));
   }
 
   // A parking case for EUR 58 waiting for its invitation, addressed to a holder.
@@ -193,40 +161,6 @@ class BillingWebTest : public ::testing::Test {
     return id;
   }
 
-  struct LoggedIn {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "__Host-hh_session=" + token}}; }
-    httplib::Headers Api() const {
-      return {{"Cookie", "__Host-hh_session=" + token}, {"X-CSRF-Token", csrf}};
-    }
-  };
-
-  LoggedIn Login(const std::string& login) {
-    auto page = client_->Get("/login");
-    EXPECT_TRUE(page && page->status == 200);
-    std::string cookie;
-    for (size_t i = 0; i < page->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = page->get_header_value("Set-Cookie", i);
-      if (c.rfind("__Host-hh_login=", 0) == 0) cookie = c.substr(16, 64);
-    }
-    httplib::Headers h = {{"Cookie", "__Host-hh_login=" + cookie}};
-    auto res = client_->Post("/login", h,
-                             "csrf=" + cookie + "&login=" + login +
-                                 "&password=" + UrlEncode(kPassword) + "&next=%2Fdashboard",
-                             "application/x-www-form-urlencoded");
-    LoggedIn s;
-    EXPECT_TRUE(res && res->status == 303);
-    if (!res) return s;
-    for (size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = res->get_header_value("Set-Cookie", i);
-      if (c.rfind("__Host-hh_session=", 0) == 0) s.token = c.substr(18, c.find(';') - 18);
-    }
-    auto me = client_->Get("/api/v1/me", s.Cookie());
-    if (me && me->status == 200) s.csrf = json::parse(me->body)["csrf_token"];
-    return s;
-  }
-
   // The officer's letter run through the page; both cases get their invitation.
   void RunLetters() {
     LoggedIn olga = Login("olga");
@@ -251,16 +185,9 @@ class BillingWebTest : public ::testing::Test {
     return rows.ok() ? static_cast<int>(rows->size()) : -1;
   }
 
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<SqliteUserStore> users_;
-  std::unique_ptr<SqliteCaseStore> cases_;
   std::unique_ptr<SqlitePaymentStore> payments_;
   CaseId a_, b_;
   ManualClock clock_{kStart};
-  std::unique_ptr<WebApp> app_;
-  std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 TEST_F(BillingWebTest, TheOfficerRunsTheLettersAndTheStoredPdfIsServed) {

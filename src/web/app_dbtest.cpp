@@ -13,12 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "store/migrations.h"
-#include "store/sqlite_case_store.h"
-#include "store/sqlite_user_store.h"
-#include "store/test_temp_dir.h"
-#include "web/app.h"
-#include "web/httplib_server.h"
+#include "web/web_test_fixture.h"
 
 namespace hh {
 namespace {
@@ -26,14 +21,9 @@ namespace {
 using json = nlohmann::json;
 
 const Instant kStart = Instant::FromUnix(1'774'000'000);  // 2026-03-20T09:46:40Z
-constexpr const char* kPassword = "a synthetic passphrase";
+using webtest::kPassword;
 
-struct Person {
-  const char* login;
-  const char* name;
-  Role role;
-};
-constexpr Person kPeople[] = {
+constexpr webtest::Person kPeople[] = {
     {"adam", "Adam Admin", Role::kAdministrator},
     {"olga", "Olga Officier", Role::kSanctioningOfficer},
     {"rik", "Rik Reviewer", Role::kReviewer},
@@ -41,21 +31,10 @@ constexpr Person kPeople[] = {
     {"kim", "Kim Kijker", Role::kViewer},
 };
 
-class WebAppTest : public ::testing::Test {
+class WebAppTest : public webtest::WebServerTest {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kStart).ok());
-    users_ = std::make_unique<SqliteUserStore>(*db_);
-    cases_ = std::make_unique<SqliteCaseStore>(*db_);
-    auto hash = HashPassword(kPassword, PasswordCost::ForTests());
-    ASSERT_TRUE(hash.ok());
-    for (const Person& p : kPeople) {
-      ASSERT_TRUE(
-          users_->AddUserWithPassword({0, p.login, p.name, p.role, true}, *hash, kStart).ok());
-    }
+    ASSERT_NO_FATAL_FAILURE(OpenDatabase(kStart, kPeople));
     for (int i = 0; i < 3; ++i) case_ids_.push_back(InsertCase("1ABC00" + std::to_string(i)));
     // A party whose name would be markup if it were not escaped.
     Party party;
@@ -68,29 +47,10 @@ class WebAppTest : public ::testing::Test {
     std::ofstream(dir_.path() / "static" / "css" / "app.css") << "body{margin:0}";
     std::ofstream(dir_.path() / "static" / ".hidden") << "secret";
 
-    WebAppOptions o;
-    o.db_path = dir_.File("hh.db");
-    o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
-    o.letter_templates_dir = std::string(HH_SOURCE_DIR) + "/templates/letters";
+    WebAppOptions o = Options();
     o.static_dir = (dir_.path() / "static").string();
-    o.auth.cost = PasswordCost::ForTests();
     o.page_size = 2;
-    auto app = WebApp::Create(o, clock_);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
-    HttpServerOptions so;
-    so.host = "127.0.0.1";
-    so.port = 0;
-    so.threads = 2;
-    so.max_body_bytes = 4096;
-    server_ = std::make_unique<HttpServer>(so, [this](HttpRequest& r) { return app_->Handle(r); });
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(10, 0);
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
+    ASSERT_NO_FATAL_FAILURE(StartServer(o, clock_, 4096));
   }
 
   int64_t InsertCase(const std::string& plate) {
@@ -111,58 +71,6 @@ class WebAppTest : public ::testing::Test {
     return id.ok() ? id->value : 0;
   }
 
-  // The value of cookie `name` set by `res`, or nullopt.
-  static std::optional<std::string> SetCookie(const httplib::Result& res, const std::string& name) {
-    for (size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = res->get_header_value("Set-Cookie", i);
-      if (c.rfind(name + "=", 0) == 0) {
-        const size_t end = c.find(';');
-        return c.substr(name.size() + 1, end - name.size() - 1);
-      }
-    }
-    return std::nullopt;
-  }
-
-  // The value of the hidden form field "csrf" of a page.
-  static std::string FormCsrf(const std::string& html) {
-    const std::string marker = "name=\"csrf\" value=\"";
-    const size_t at = html.find(marker);
-    if (at == std::string::npos) return "";
-    return html.substr(at + marker.size(), 64);
-  }
-
-  struct LoggedIn {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "__Host-hh_session=" + token}}; }
-  };
-
-  httplib::Result PostLogin(const std::string& login, const std::string& password) {
-    auto page = client_->Get("/login");
-    EXPECT_TRUE(page && page->status == 200);
-    const std::string cookie = SetCookie(page, "__Host-hh_login").value_or("");
-    EXPECT_EQ(cookie.size(), 64u);
-    EXPECT_EQ(FormCsrf(page->body), cookie);
-    httplib::Headers h = {{"Cookie", "__Host-hh_login=" + cookie}};
-    const std::string body = "csrf=" + cookie + "&login=" + UrlEncode(login) +
-                             "&password=" + UrlEncode(password) + "&next=%2Fcases";
-    return client_->Post("/login", h, body, "application/x-www-form-urlencoded");
-  }
-
-  LoggedIn Login(const std::string& login) {
-    auto res = PostLogin(login, kPassword);
-    EXPECT_TRUE(res);
-    if (!res) return {};
-    EXPECT_EQ(res->status, 303) << res->body;
-    EXPECT_EQ(res->get_header_value("Location"), "/cases");
-    LoggedIn s;
-    s.token = SetCookie(res, "__Host-hh_session").value_or("");
-    auto me = client_->Get("/api/v1/me", s.Cookie());
-    EXPECT_TRUE(me && me->status == 200);
-    if (me && me->status == 200) s.csrf = json::parse(me->body)["csrf_token"];
-    return s;
-  }
-
   std::string Path(const std::string& pattern) const {
     std::string p = pattern;
     const std::string id = std::to_string(case_ids_[0]);
@@ -171,15 +79,8 @@ class WebAppTest : public ::testing::Test {
     return p;
   }
 
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<SqliteUserStore> users_;
-  std::unique_ptr<SqliteCaseStore> cases_;
   std::vector<int64_t> case_ids_;
   ManualClock clock_{kStart};
-  std::unique_ptr<WebApp> app_;
-  std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 // Expected statuses, by hand from the issue: everyone who is logged in may see the dashboard,
@@ -304,7 +205,7 @@ TEST_F(WebAppTest, EveryRouteForEveryRole) {
       EXPECT_EQ(anon->get_header_value("Location").rfind("/login?next=/", 0), 0u) << path;
     }
     // With each role's session (a fresh one, as logout ends it), with the CSRF token.
-    for (const Person& p : kPeople) {
+    for (const webtest::Person& p : kPeople) {
       LoggedIn s = Login(p.login);
       httplib::Headers h = s.Cookie();
       h.emplace("X-CSRF-Token", s.csrf);

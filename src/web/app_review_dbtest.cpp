@@ -12,14 +12,9 @@
 #include <vector>
 
 #include "gas/procedure.h"
-#include "store/migrations.h"
-#include "store/sqlite_case_store.h"
 #include "store/sqlite_payment_store.h"
-#include "store/sqlite_user_store.h"
-#include "store/test_temp_dir.h"
-#include "web/app.h"
-#include "web/httplib_server.h"
 #include "web/i18n.h"
+#include "web/web_test_fixture.h"
 
 namespace hh {
 namespace {
@@ -28,15 +23,9 @@ using json = nlohmann::json;
 
 const Instant kStart = Instant::FromUnix(1'774'000'000);  // 2026-03-20T09:46:40Z
 const Instant kFacts = Instant::FromUnix(1'774'000'000 - 86'400);
-constexpr const char* kPassword = "a synthetic passphrase";
-constexpr const char* kForm = "application/x-www-form-urlencoded";
+using webtest::kForm;
 
-struct Person {
-  const char* login;
-  const char* name;
-  Role role;
-};
-constexpr Person kPeople[] = {
+constexpr webtest::Person kPeople[] = {
     {"adam", "Adam Admin", Role::kAdministrator},
     {"olga", "Olga Officier", Role::kSanctioningOfficer},
     {"rik", "Rik Reviewer", Role::kReviewer},
@@ -44,22 +33,11 @@ constexpr Person kPeople[] = {
     {"kim", "Kim Kijker", Role::kViewer},
 };
 
-class ReviewWebTest : public ::testing::Test {
+class ReviewWebTest : public webtest::WebServerTest {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kStart).ok());
-    users_ = std::make_unique<SqliteUserStore>(*db_);
-    cases_ = std::make_unique<SqliteCaseStore>(*db_);
+    ASSERT_NO_FATAL_FAILURE(OpenDatabase(kStart, kPeople));
     payments_ = std::make_unique<SqlitePaymentStore>(*db_);
-    auto hash = HashPassword(kPassword, PasswordCost::ForTests());
-    ASSERT_TRUE(hash.ok());
-    for (const Person& p : kPeople) {
-      ASSERT_TRUE(
-          users_->AddUserWithPassword({0, p.login, p.name, p.role, true}, *hash, kStart).ok());
-    }
     for (const char* plate : {"1TST001", "1TST002", "1TST003"}) {
       cam_.push_back(Insert(Track::kAutoluw, CaseState::kAwaitingReview, plate, "Z1", false));
     }
@@ -67,25 +45,7 @@ class ReviewWebTest : public ::testing::Test {
     hearing_ = Insert(Track::kOverlast, CaseState::kProcedureStarted, "", "", false);
     minor_ = Insert(Track::kOverlast, CaseState::kDecisionDue, "", "", true);
 
-    WebAppOptions o;
-    o.db_path = dir_.File("hh.db");
-    o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
-    o.auth.cost = PasswordCost::ForTests();
-    auto app = WebApp::Create(o, clock_);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
-    HttpServerOptions so;
-    so.host = "127.0.0.1";
-    so.port = 0;
-    so.threads = 2;
-    server_ = std::make_unique<HttpServer>(so, [this](HttpRequest& r) { return app_->Handle(r); });
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(10, 0);
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
+    ASSERT_NO_FATAL_FAILURE(StartServer(Options(), clock_));
   }
 
   int64_t Insert(Track track, CaseState state, const std::string& plate, const std::string& zone,
@@ -123,52 +83,6 @@ class ReviewWebTest : public ::testing::Test {
     return id.ok() ? id->value : 0;
   }
 
-  static std::optional<std::string> SetCookie(const httplib::Result& res, const std::string& name) {
-    for (size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = res->get_header_value("Set-Cookie", i);
-      if (c.rfind(name + "=", 0) == 0) {
-        const size_t end = c.find(';');
-        return c.substr(name.size() + 1, end - name.size() - 1);
-      }
-    }
-    return std::nullopt;
-  }
-
-  struct LoggedIn {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "__Host-hh_session=" + token}}; }
-    httplib::Headers Api() const {
-      return {{"Cookie", "__Host-hh_session=" + token}, {"X-CSRF-Token", csrf}};
-    }
-  };
-
-  LoggedIn Login(const std::string& login) {
-    auto page = client_->Get("/login");
-    EXPECT_TRUE(page && page->status == 200);
-    const std::string cookie = SetCookie(page, "__Host-hh_login").value_or("");
-    httplib::Headers h = {{"Cookie", "__Host-hh_login=" + cookie}};
-    auto res = client_->Post(
-        "/login", h, "csrf=" + cookie + "&login=" + login + "&password=" + UrlEncode(kPassword),
-        kForm);
-    EXPECT_TRUE(res && res->status == 303);
-    LoggedIn s;
-    if (!res) return s;
-    s.token = SetCookie(res, "__Host-hh_session").value_or("");
-    auto me = client_->Get("/api/v1/me", s.Cookie());
-    EXPECT_TRUE(me && me->status == 200);
-    if (me && me->status == 200) s.csrf = json::parse(me->body)["csrf_token"];
-    return s;
-  }
-
-  // POSTs a form with the session's CSRF token (unless `csrf` is false).
-  httplib::Result PostForm(const LoggedIn& s, const std::string& path, const std::string& fields,
-                           bool csrf = true) {
-    std::string body = csrf ? "csrf=" + s.csrf : "";
-    if (!fields.empty()) body += (body.empty() ? "" : "&") + fields;
-    return client_->Post(path, s.Cookie(), body, kForm);
-  }
-
   // The page a redirect sends the browser to.
   std::string Follow(const LoggedIn& s, const httplib::Result& res) {
     EXPECT_EQ(res->status, 303);
@@ -192,19 +106,12 @@ class ReviewWebTest : public ::testing::Test {
   }
   static std::string Id(int64_t id) { return std::to_string(id); }
 
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<SqliteUserStore> users_;
-  std::unique_ptr<SqliteCaseStore> cases_;
   std::unique_ptr<SqlitePaymentStore> payments_;
   std::vector<int64_t> cam_;
   int64_t invite_ = 0;
   int64_t hearing_ = 0;
   int64_t minor_ = 0;
   ManualClock clock_{kStart};
-  std::unique_ptr<WebApp> app_;
-  std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 TEST_F(ReviewWebTest, AcceptCorrectAndRejectMoveTheCasesOneHitAfterAnother) {
