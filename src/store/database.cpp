@@ -346,4 +346,21 @@ void Database::ResetStatements() {
   }
 }
 
+// ----------------------------------------------------------------------------- StatementCache
+
+Result<Statement*> StatementCache::Get(std::string_view sql) {
+  auto it = cache_.find(sql.data());
+  if (it == cache_.end()) {
+    Result<Statement> st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
+
+void StatementCache::ResetAll() {
+  for (auto& [sql_text, stmt] : cache_) stmt->Reset();
+}
+
 }  // namespace hh

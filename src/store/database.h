@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -168,6 +169,23 @@ class Transaction {
  private:
   explicit Transaction(Database* db) : db_(db) {}
   Database* db_;  // null once committed or moved from
+};
+
+// The prepared statements of one connection, kept by the address of their SQL text (the
+// embedded sql:: constants, which live as long as the program) and handed out reset, so that a
+// store prepares each of its queries once. Same thread rules as the connection; it must not
+// outlive it.
+class StatementCache {
+ public:
+  explicit StatementCache(Database& db) : db_(&db) {}
+  // The statement of `sql`, prepared on first use, reset and with its bindings kept.
+  Result<Statement*> Get(std::string_view sql);
+  // Resets every statement (DDL needs no statement of the connection running).
+  void ResetAll();
+
+ private:
+  Database* db_;
+  std::map<const char*, std::unique_ptr<Statement>> cache_;
 };
 
 }  // namespace hh

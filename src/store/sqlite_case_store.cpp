@@ -115,16 +115,7 @@ Status EachRow(Statement* st, F row) {
 
 }  // namespace
 
-Result<Statement*> SqliteCaseStore::Stmt(std::string_view sql) {
-  auto it = cache_.find(sql.data());
-  if (it == cache_.end()) {
-    Result<Statement> st = db_->Prepare(sql);
-    if (!st.ok()) return st.status();
-    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
-  }
-  it->second->Reset();
-  return it->second.get();
-}
+Result<Statement*> SqliteCaseStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
   // Within an open transaction the work joins it: the outer Transact commits or rolls back.
@@ -225,7 +216,7 @@ Status SqliteCaseStore::ReplaceZoneRules(std::span<const ZoneRuleRow> rows) {
 Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
   // DROP INDEX needs no statement of this connection to be running: reset them all (a caller's
   // loop may have stopped a SELECT halfway). DDL is run unprepared.
-  for (auto& [sql_text, stmt] : cache_) stmt->Reset();
+  cache_.ResetAll();
   HH_TRY(db_->Execute(sql::kPermitsClear));
   HH_TRY(db_->Execute(sql::kPermitsDropIndex));
   auto s = Stmt(sql::kPermitsInsert);

@@ -14,7 +14,7 @@ namespace hh {
 
 class SqliteCaseStore final : public CaseStore {
  public:
-  explicit SqliteCaseStore(Database& db) : db_(&db) {}
+  explicit SqliteCaseStore(Database& db) : db_(&db), cache_(db) {}
 
   Status Transact(const std::function<Status()>& work) override;
   Status ReadSnapshot(const std::function<Status()>& work) override;
@@ -84,7 +84,7 @@ class SqliteCaseStore final : public CaseStore {
   Status RefreshNameKey(CaseId id);
 
   Database* db_;
-  std::map<const char*, std::unique_ptr<Statement>> cache_;
+  StatementCache cache_;
 };
 
 }  // namespace hh

@@ -38,16 +38,7 @@ bool DefencePeriod(CaseState s) {
 
 }  // namespace
 
-Result<Statement*> SqliteDashboardStore::Stmt(std::string_view sql) {
-  auto it = cache_.find(sql.data());
-  if (it == cache_.end()) {
-    Result<Statement> st = db_->Prepare(sql);
-    if (!st.ok()) return st.status();
-    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
-  }
-  it->second->Reset();
-  return it->second.get();
-}
+Result<Statement*> SqliteDashboardStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Result<DashboardFigures> SqliteDashboardStore::Figures(LocalDate today, Instant day_start,
                                                        Instant day_end) {

@@ -13,7 +13,7 @@ namespace hh {
 
 class SqliteDashboardStore final : public DashboardStore {
  public:
-  explicit SqliteDashboardStore(Database& db) : db_(&db) {}
+  explicit SqliteDashboardStore(Database& db) : db_(&db), cache_(db) {}
 
   Result<DashboardFigures> Figures(LocalDate today, Instant day_start, Instant day_end) override;
   Result<std::vector<ZoneDayCount>> ViolationsPerDay(LocalDate from, LocalDate to) override;
@@ -23,7 +23,7 @@ class SqliteDashboardStore final : public DashboardStore {
   Result<Statement*> Stmt(std::string_view sql);
 
   Database* db_;
-  std::map<const char*, std::unique_ptr<Statement>> cache_;
+  StatementCache cache_;
 };
 
 }  // namespace hh

@@ -276,16 +276,7 @@ Result<bool> HasRow(Statement* st) {
 
 }  // namespace
 
-Result<Statement*> SqlitePaymentStore::Stmt(std::string_view sql) {
-  auto it = cache_.find(sql.data());
-  if (it == cache_.end()) {
-    Result<Statement> st = db_->Prepare(sql);
-    if (!st.ok()) return st.status();
-    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
-  }
-  it->second->Reset();
-  return it->second.get();
-}
+Result<Statement*> SqlitePaymentStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 // --- Payment requests.
 

@@ -16,7 +16,7 @@ namespace hh {
 
 class SqlitePaymentStore final : public PaymentStore {
  public:
-  explicit SqlitePaymentStore(Database& db) : db_(&db) {}
+  explicit SqlitePaymentStore(Database& db) : db_(&db), cache_(db) {}
 
   // One more than the highest id used (1 on an empty table).
   Result<int64_t> NextRequestId() override;
@@ -82,7 +82,7 @@ class SqlitePaymentStore final : public PaymentStore {
   Result<Statement*> Stmt(std::string_view sql);
 
   Database* db_;
-  std::map<const char*, std::unique_ptr<Statement>> cache_;
+  StatementCache cache_;
 };
 
 }  // namespace hh

@@ -37,16 +37,7 @@ void BindOptional(Statement* s, int index, std::string_view v) {
 
 }  // namespace
 
-Result<Statement*> SqliteUserStore::Stmt(std::string_view sql) {
-  auto it = cache_.find(sql.data());
-  if (it == cache_.end()) {
-    Result<Statement> st = db_->Prepare(sql);
-    if (!st.ok()) return st.status();
-    it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
-  }
-  it->second->Reset();
-  return it->second.get();
-}
+Result<Statement*> SqliteUserStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Status SqliteUserStore::AddUserWithPassword(const User& user, std::string_view password_hash,
                                             Instant at) {

@@ -14,7 +14,7 @@ namespace hh {
 
 class SqliteUserStore final : public UserStore {
  public:
-  explicit SqliteUserStore(Database& db) : db_(&db) {}
+  explicit SqliteUserStore(Database& db) : db_(&db), cache_(db) {}
 
   Status AddUserWithPassword(const User& user, std::string_view password_hash, Instant at) override;
   Status SetPasswordHash(std::string_view login, std::string_view password_hash) override;
@@ -46,7 +46,7 @@ class SqliteUserStore final : public UserStore {
   Result<Statement*> Stmt(std::string_view sql);
 
   Database* db_;
-  std::map<const char*, std::unique_ptr<Statement>> cache_;
+  StatementCache cache_;
 };
 
 }  // namespace hh
