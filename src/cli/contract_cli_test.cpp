@@ -383,5 +383,93 @@ TEST_F(ContractCliTest, ReportPdfHoldsRubricsStatusesAndBudget) {
   EXPECT_NE(t.find("Open punten"), std::string::npos) << t;
 }
 
+TEST_F(ContractCliTest, AmendmentsReachExportIndicatorsAndReport) {
+  ASSERT_EQ(Run({"contract", "import", kHeistrode, "--db", db_}).code, 0);
+  ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
+                 "--db", db_})
+                .code,
+            0);
+  ASSERT_EQ(
+      Run({"users", "add", "--login", "view", "--name", "Vic", "--role", "viewer", "--db", db_})
+          .code,
+      0);
+  // Bound before its text is amended: the binding follows the key.
+  ASSERT_EQ(Run({"contract", "bind", "--indicator", "I.1.1", "--measure", "gas.cases.all", "--db",
+                 db_, "--user", "officer"})
+                .code,
+            0);
+  auto amend = [&](const std::string& path, const std::string& value, const std::string& user) {
+    return Run({"contract", "amend", path, value, "--db", db_, "--user", user});
+  };
+  Outcome a = amend("rubric.I.annual_amount", "150.000,00", "officer");
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_TRUE(HasLine(a.out, "as_imported: 145230.50")) << a.out;
+  ASSERT_EQ(amend("indicator.I.1.1.text", "Minimaal 5 buurtoverleggen per jaar", "officer").code,
+            0);
+  ASSERT_EQ(amend("indicator.I.1.1.threshold", "5/year", "officer").code, 0);
+  ASSERT_EQ(amend("procedure.3.deadline", "2021-06-30", "officer").code, 0);
+  // Refusals: a viewer (6), a bad value (3, naming the path), a part that is not there (4).
+  EXPECT_EQ(amend("rubric.I.title", "x", "view").code, 6);
+  Outcome bad = amend("indicator.I.1.1.kind", "soms", "officer");
+  EXPECT_EQ(bad.code, 3);
+  EXPECT_NE(bad.err.find("indicator.I.1.1.kind"), std::string::npos) << bad.err;
+  EXPECT_EQ(amend("rubric.IX.title", "x", "officer").code, 4);
+
+  Outcome exp = Run({"contract", "export", "--db", db_});
+  ASSERT_EQ(exp.code, 0) << exp.err;
+  nlohmann::json j = nlohmann::json::parse(exp.out);
+  EXPECT_EQ(j["rubrics"][0]["annual_amount"], "150000.00");
+  EXPECT_EQ(j["objectives"][0]["strategic"][0]["indicators"][0]["text"],
+            "Minimaal 5 buurtoverleggen per jaar");
+  EXPECT_EQ(j["objectives"][0]["strategic"][0]["indicators"][0]["threshold"]["min"], 5);
+  EXPECT_EQ(j["procedure"][2]["deadline"], "2021-06-30");
+  Outcome raw = Run({"contract", "export", "--db", db_, "--as-imported"});
+  ASSERT_EQ(raw.code, 0) << raw.err;
+  nlohmann::json r = nlohmann::json::parse(raw.out);
+  EXPECT_EQ(r["rubrics"][0]["annual_amount"], "145230.50");
+  EXPECT_EQ(r["procedure"][2]["deadline"], "2021-05-15");
+
+  Outcome list = Run({"contract", "amendments", "--db", db_});
+  ASSERT_EQ(list.code, 0) << list.err;
+  EXPECT_TRUE(HasLine(list.out,
+                      "rubric.I.annual_amount\t145230.50\t150.000,00\tofficer\t"
+                      "2026-03-20T09:00:00Z"))
+      << list.out;
+  EXPECT_TRUE(HasLine(list.out,
+                      "indicator.I.1.1.threshold\t4/year\t5/year\tofficer\t"
+                      "2026-03-20T09:00:00Z"))
+      << list.out;
+
+  // The indicators and the report read the amended contract; the binding still applies.
+  Outcome ind = Run({"contract", "indicators", "--year", "2021", "--db", db_});
+  ASSERT_EQ(ind.code, 0) << ind.err;
+  EXPECT_NE(Squeezed(ind.out).find(
+                "I.1.1 not_met 0 threshold gas.cases.all Minimaal 5 buurtoverleggen per jaar"),
+            std::string::npos)
+      << ind.out;
+  EXPECT_EQ(ind.err.find("I.1.1"), std::string::npos) << ind.err;
+  const std::string pdf = dir_.File("report.pdf");
+  ASSERT_EQ(Run({"contract", "report", "--db", db_, "--year", "2021", "--out", pdf}).code, 0);
+  const std::string txt = dir_.File("report.txt");
+  ASSERT_EQ(std::system(("pdftotext -layout " + Quote(pdf) + " " + Quote(txt)).c_str()), 0);
+  const std::string t = Squeezed(ReadFile(txt));
+  EXPECT_NE(t.find("I.1.1 Minimaal 5 buurtoverleggen per jaar (drempel 5 per jaar) niet gehaald"),
+            std::string::npos)
+      << t;
+  EXPECT_NE(t.find("I € 150.000,00"), std::string::npos) << t;
+
+  // Undone: the part is as imported again.
+  Outcome undo = Run(
+      {"contract", "amend", "rubric.I.annual_amount", "--undo", "--db", db_, "--user", "officer"});
+  ASSERT_EQ(undo.code, 0) << undo.err;
+  EXPECT_TRUE(HasLine(undo.out, "value: 145230.50")) << undo.out;
+  j = nlohmann::json::parse(Run({"contract", "export", "--db", db_}).out);
+  EXPECT_EQ(j["rubrics"][0]["annual_amount"], "145230.50");
+  EXPECT_EQ(Run({"contract", "amend", "rubric.I.annual_amount", "--undo", "--db", db_, "--user",
+                 "officer"})
+                .code,
+            4);
+}
+
 }  // namespace
 }  // namespace hh

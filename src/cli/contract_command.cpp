@@ -1,8 +1,9 @@
 // handhaving contract import|export|budget: the security and society contract (src/contract)
 // read from the OCR text of the council decision into the database, exported as JSON, and its
 // budget: spending imported from CSV and shown per rubric against its amount, indicators bound
-// to measures with their live status, evidence, answers to the importer's uncertain items, and
-// the evaluation report as PDF (issue 6).
+// to measures with their live status, evidence, answers to the importer's uncertain items,
+// amendments of any part (contract/amend.h; every command that shows the contract shows it
+// amended), and the evaluation report as PDF (issue 6).
 // Thin: each parses its options, calls the library, prints the answer. The summary and the
 // warnings carry no personal data (the abstainers' names stay in the database).
 #include <fmt/core.h>
@@ -25,6 +26,7 @@
 #include "contract/report_pdf.h"
 #include "core/local_time.h"
 #include "store/sqlite_contract_store.h"
+#include "store/sqlite_user_store.h"
 
 namespace hh {
 namespace {
@@ -41,6 +43,9 @@ struct ContractArgs {
   std::string note;
   std::string out;
   std::string value;
+  std::string path;
+  bool undo = false;
+  bool as_imported = false;
   int number = 0;
 };
 
@@ -131,7 +136,9 @@ Status RunExport(const ContractArgs& a) {
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
   SqliteContractStore store(*(*session)->db);
-  auto c = store.LoadContract();
+  // People read the contract with their amendments; --as-imported gives it as the decision
+  // was read.
+  auto c = a.as_imported ? store.LoadContract() : LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   fmt::print("{}", ContractJson(*c));
   return Status::Ok();
@@ -143,7 +150,7 @@ Status RunBudgetImport(const ContractArgs& a) {
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
   SqliteContractStore store(*(*session)->db);
-  auto contract = store.LoadContract();
+  auto contract = LoadAmendedContract(store);
   if (!contract.ok()) return contract.status();
   auto rows = ReadBudgetCsv(*bytes, a.file, *contract);
   if (!rows.ok()) return rows.status();
@@ -172,7 +179,7 @@ Status RunBudget(const ContractArgs& a) {
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
   SqliteContractStore store(*(*session)->db);
-  auto contract = store.LoadContract();
+  auto contract = LoadAmendedContract(store);
   if (!contract.ok()) return contract.status();
   auto spent = store.SpendingBetween(from, to);
   if (!spent.ok()) return spent.status();
@@ -267,7 +274,7 @@ Status RunUncertain(const ContractArgs& a) {
   auto session = OpenSession(a.db);
   if (!session.ok()) return session.status();
   SqliteContractStore store(*(*session)->db);
-  auto c = store.LoadContract();
+  auto c = LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   auto res = store.Resolutions();
   if (!res.ok()) return res.status();
@@ -296,6 +303,56 @@ Status RunResolve(const ContractArgs& a) {
     return s;
   }
   fmt::print("{}: {}\n", a.value.empty() ? "confirmed" : "corrected", a.number);
+  return Status::Ok();
+}
+
+Status RunAmend(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  auto who = ContractEditor(**session, a.user);
+  if (!who.ok()) return who.status();
+  SqliteContractStore store(*(*session)->db);
+  SqliteUserStore users(*(*session)->db);
+  const Instant now = (*session)->now;
+  if (a.undo) {
+    if (Status s = UndoAmendment(store, a.path); !s.ok()) return s;
+    if (Status s = users.Audit(
+            {0, now, who->login, "cli", "contract_amend_undo", "contract:" + a.path, ""});
+        !s.ok()) {
+      return s;
+    }
+    auto now_value = LoadAmendedContract(store);
+    if (!now_value.ok()) return now_value.status();
+    auto v = PartValue(*now_value, a.path);
+    fmt::print("undone: {}\nvalue: {}\n", a.path, v.ok() ? *v : std::string("-"));
+    return Status::Ok();
+  }
+  auto amended = AmendContract(store, a.path, a.value, who->login, now);
+  if (!amended.ok()) return amended.status();
+  if (Status s =
+          users.Audit({0, now, who->login, "cli", "contract_amend", "contract:" + a.path, a.value});
+      !s.ok()) {
+    return s;
+  }
+  fmt::print("amended: {}\nvalue: {}\nas_imported: {}\n", a.path, a.value, amended->original);
+  return Status::Ok();
+}
+
+// One line per amendment: path, the value as imported, the value, who, when.
+Status RunAmendments(const ContractArgs& a) {
+  auto session = OpenSession(a.db);
+  if (!session.ok()) return session.status();
+  SqliteContractStore store(*(*session)->db);
+  auto imported = store.LoadContract();
+  if (!imported.ok()) return imported.status();
+  auto all = store.Amendments();
+  if (!all.ok()) return all.status();
+  for (const Amendment& m : *all) {
+    fmt::print("{}\t{}\t{}\t{}\t{}\n", m.path, m.original, m.value, m.by, m.at.ToUtcString());
+  }
+  for (const std::string& w : ApplyAmendments(*imported, *all).warnings) {
+    fmt::print(stderr, "warning: {}\n", w);
+  }
   return Status::Ok();
 }
 
@@ -361,6 +418,8 @@ void RegisterContractCommands(CLI::App& app, CommandFn* run) {
     c->add_option("--format", a->format, "the output format")
         ->check(CLI::IsMember({"json"}))
         ->capture_default_str();
+    c->add_flag("--as-imported", a->as_imported,
+                "the contract as the decision was read, without the amendments");
     c->callback([a, run] { *run = [a] { return RunExport(*a); }; });
   }
   {
@@ -431,6 +490,35 @@ void RegisterContractCommands(CLI::App& app, CommandFn* run) {
     c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
         ->required();
     c->callback([a, run] { *run = [a] { return RunResolve(*a); }; });
+  }
+  {
+    CLI::App* c = contract->add_subcommand(
+        "amend",
+        "Correct any part of the imported contract, named by its path (period.from, "
+        "rubric.II.annual_amount, objective.II.1.4.title, indicator.II.1.4.2.threshold, ...: see "
+        "`contract amendments` and src/contract/amend.h); amending a part again replaces the "
+        "value, --undo removes it");
+    c->add_option("PATH", a->path, "the part, such as indicator.II.1.4.2.text")->required();
+    c->add_option("VALUE", a->value, "its new value");
+    c->add_flag("--undo", a->undo, "remove the amendment: the part is again as imported");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->add_option("--user", a->user, "an administrator's or sanctioning officer's login")
+        ->required();
+    c->callback([a, c, run] {
+      if (a->undo && c->count("VALUE") > 0) {
+        throw CLI::ValidationError("contract amend", "--undo takes no VALUE");
+      }
+      if (!a->undo && c->count("VALUE") == 0) {
+        throw CLI::ValidationError("contract amend", "needs VALUE (or --undo)");
+      }
+      *run = [a] { return RunAmend(*a); };
+    });
+  }
+  {
+    CLI::App* c = contract->add_subcommand(
+        "amendments", "The amended parts: path, value as imported, value, who, when (UTC)");
+    c->add_option("--db", a->db, "the database file")->required();
+    c->callback([a, run] { *run = [a] { return RunAmendments(*a); }; });
   }
   {
     CLI::App* e = contract->add_subcommand("evidence", "Evidence for an indicator and a year");

@@ -9,7 +9,7 @@ namespace hh {
 
 Status BindIndicator(ContractStore& store, GasMeasures& gas, std::string_view key,
                      std::string_view measure, const std::string& login, Instant now) {
-  Result<Contract> c = store.LoadContract();
+  Result<Contract> c = LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   std::optional<IndicatorRef> at = FindIndicator(*c, key);
   if (!at) return NotFound(fmt::format("no indicator {} in the contract", key));
@@ -30,7 +30,7 @@ Result<int64_t> AddIndicatorEvidence(ContractStore& store, std::string_view key,
                                      std::string note, std::string file_name,
                                      std::string content_type, std::string_view content,
                                      const std::string& login, Instant now) {
-  Result<Contract> c = store.LoadContract();
+  Result<Contract> c = LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   std::optional<IndicatorRef> at = FindIndicator(*c, key);
   if (!at) return NotFound(fmt::format("no indicator {} in the contract", key));
@@ -59,7 +59,7 @@ Result<int64_t> AddIndicatorEvidence(ContractStore& store, std::string_view key,
 
 Status ResolveUncertain(ContractStore& store, int number, std::string value,
                         const std::string& login, Instant now) {
-  Result<Contract> c = store.LoadContract();
+  Result<Contract> c = LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   if (number < 1 || number > static_cast<int>(c->uncertain.size())) {
     return NotFound(
@@ -76,12 +76,85 @@ Status ResolveUncertain(ContractStore& store, int number, std::string value,
   return store.Resolve(r);
 }
 
+Result<Contract> LoadAmendedContract(ContractStore& store) {
+  Result<Contract> c = store.LoadContract();
+  if (!c.ok()) return c.status();
+  Result<std::vector<Amendment>> a = store.Amendments();
+  if (!a.ok()) return a.status();
+  if (a->empty()) return c;
+  return ApplyAmendments(*c, *a).contract;
+}
+
+namespace {
+
+// `all` without the amendment of `path`.
+std::vector<Amendment> Without(const std::vector<Amendment>& all, std::string_view path) {
+  std::vector<Amendment> out;
+  for (const Amendment& a : all) {
+    if (a.path != path) out.push_back(a);
+  }
+  return out;
+}
+
+// When `path` is an indicator's text that changes from `before` to `after`, the bindings and
+// evidence kept with the old text follow the key.
+Status FollowText(ContractStore& store, std::string_view path, const Contract& before,
+                  const Contract& after) {
+  std::optional<std::string> key = IndicatorKeyOfTextPath(path);
+  if (!key) return Status::Ok();
+  Result<std::string> from = PartValue(before, path);
+  Result<std::string> to = PartValue(after, path);
+  if (!from.ok() || !to.ok() || *from == *to) return Status::Ok();
+  return store.RetextIndicator(*key, *from, *to);
+}
+
+}  // namespace
+
+Result<Amendment> AmendContract(ContractStore& store, std::string_view path, std::string value,
+                                const std::string& login, Instant now) {
+  Result<Contract> imported = store.LoadContract();
+  if (!imported.ok()) return imported.status();
+  Result<std::vector<Amendment>> all = store.Amendments();
+  if (!all.ok()) return all.status();
+  // The new amendment is the latest: it applies after every other one.
+  std::vector<Amendment> others = Without(*all, path);
+  Contract after = ApplyAmendments(*imported, others).contract;
+  if (Status s = ApplyAmendment(after, path, value); !s.ok()) return s;
+  const Contract before = ApplyAmendments(*imported, *all).contract;
+  Amendment a;
+  a.path = std::string(path);
+  a.value = std::move(value);
+  a.at = now;
+  a.by = login;
+  Result<std::string> as_imported = PartValue(*imported, path);
+  if (as_imported.ok()) a.original = *as_imported;
+  Status s = store.Transact([&]() -> Status {
+    if (Status w = store.SaveAmendment(a); !w.ok()) return w;
+    return FollowText(store, path, before, after);
+  });
+  if (!s.ok()) return s;
+  return a;
+}
+
+Status UndoAmendment(ContractStore& store, std::string_view path) {
+  Result<Contract> imported = store.LoadContract();
+  if (!imported.ok()) return imported.status();
+  Result<std::vector<Amendment>> all = store.Amendments();
+  if (!all.ok()) return all.status();
+  const Contract before = ApplyAmendments(*imported, *all).contract;
+  const Contract after = ApplyAmendments(*imported, Without(*all, path)).contract;
+  return store.Transact([&]() -> Status {
+    if (Status w = store.RemoveAmendment(path); !w.ok()) return w;
+    return FollowText(store, path, before, after);
+  });
+}
+
 Result<ContractReport> ContractReportOf(ContractStore& store, GasMeasures& gas, int year,
                                         LocalDate today) {
   if (year < 1900 || year > 9999) {
     return InvalidArgument(fmt::format("year {}: must be a year such as 2019", year));
   }
-  Result<Contract> c = store.LoadContract();
+  Result<Contract> c = LoadAmendedContract(store);
   if (!c.ok()) return c.status();
   ReportInputs in;
   in.contract = &*c;

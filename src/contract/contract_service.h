@@ -1,5 +1,6 @@
 // The contract's operations over the store, the same for the CLI and the web application:
-// binding an indicator to a measure, adding evidence, answering an uncertain item, and the
+// binding an indicator to a measure, adding evidence, answering an uncertain item, amending any
+// part of the contract (and reading it amended: LoadAmendedContract), and the
 // evaluation report of a year with the GAS measures (gas_measures.h) live. Each takes the
 // contract store and GAS's counts over one connection; same thread rules as that connection.
 #pragma once
@@ -31,6 +32,23 @@ Result<int64_t> AddIndicatorEvidence(ContractStore& store, std::string_view key,
 // `value` is empty, else corrected to `value`. NotFound for no such item.
 Status ResolveUncertain(ContractStore& store, int number, std::string value,
                         const std::string& login, Instant now);
+
+// The contract as people read it: the stored (imported) contract with the amendments applied
+// (contract/amend.h); amendments that no longer apply are among its warnings. NotFound when no
+// contract was imported. Every screen, report and export for people reads this one.
+Result<Contract> LoadAmendedContract(ContractStore& store);
+
+// Amends the part at `path` to `value` for `login` (replacing an earlier amendment of the path),
+// checked against the contract as amended: InvalidArgument for a bad path or value, NotFound
+// for a part the contract does not have. When the part is an indicator's text, the indicator's
+// bindings and evidence follow it (they keep the text they were made with, tracking.h).
+// Returns the amendment as stored (with the value as imported beside it).
+Result<Amendment> AmendContract(ContractStore& store, std::string_view path, std::string value,
+                                const std::string& login, Instant now);
+
+// Removes the amendment of `path`: the part is again as imported (or as it was before, when
+// that value no longer fits). NotFound when `path` is not amended.
+Status UndoAmendment(ContractStore& store, std::string_view path);
 
 // The report for `year` on `today` (the stored contract, bindings, the year's evidence and
 // spending, the GAS measures live). NotFound when no contract was imported.

@@ -7,9 +7,11 @@
 // of it.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "contract/amend.h"
 #include "contract/budget.h"
 #include "contract/contract.h"
 #include "contract/tracking.h"
@@ -63,6 +65,22 @@ class ContractStore {
   // Records (or replaces) the answer to an uncertain item.
   virtual Status Resolve(const Resolution& r) = 0;
   virtual Result<std::vector<Resolution>> Resolutions() = 0;
+
+  // A person's amendments of the imported contract (contract/amend.h, migration 0009), kept by
+  // path so that a re-import leaves them. The caller checks paths and values. Saves (or
+  // replaces) the amendment of a.path.
+  virtual Status SaveAmendment(const Amendment& a) = 0;
+  // NotFound when `path` is not amended.
+  virtual Status RemoveAmendment(std::string_view path) = 0;
+  // In the order they were made (amended_at, then path).
+  virtual Result<std::vector<Amendment>> Amendments() = 0;
+  // An indicator's text was amended from `from` to `to`: the bindings and evidence of `key`
+  // kept with `from` now carry `to`, so that they follow the key (tracking.h ResolveKeyed).
+  virtual Status RetextIndicator(std::string_view key, std::string_view from,
+                                 std::string_view to) = 0;
+  // Runs `work` in one transaction (joining the caller's when one is open on the connection):
+  // everything it wrote stays when it returns Ok, nothing when it returns an error.
+  virtual Status Transact(const std::function<Status()>& work) = 0;
 };
 
 }  // namespace hh

@@ -534,4 +534,57 @@ Result<std::vector<Resolution>> SqliteContractStore::Resolutions() {
   return out;
 }
 
+Status SqliteContractStore::SaveAmendment(const Amendment& a) {
+  Result<Statement> st = db_->Prepare(sql::kContractAmendmentsUpsert);
+  if (!st.ok()) return st.status();
+  st->BindText(1, a.path);
+  st->BindText(2, a.value);
+  st->BindText(3, a.original);
+  st->BindText(4, a.at.ToUtcString());
+  st->BindText(5, a.by);
+  return st->Run();
+}
+
+Status SqliteContractStore::RemoveAmendment(std::string_view path) {
+  Result<Statement> st = db_->Prepare(sql::kContractAmendmentsDelete);
+  if (!st.ok()) return st.status();
+  st->BindText(1, path);
+  if (Status s = st->Run(); !s.ok()) return s;
+  if (db_->Changes() == 0) return NotFound(std::string(path) + " is not amended");
+  return Status::Ok();
+}
+
+Result<std::vector<Amendment>> SqliteContractStore::Amendments() {
+  std::vector<Amendment> out;
+  Status s = ForEachRow(*db_, sql::kContractAmendmentsAll, [&](const Statement& st) -> Status {
+    Result<Instant> at = ColumnInstant(st, 3);
+    if (!at.ok()) return at.status();
+    out.push_back({st.ColumnText(0), st.ColumnText(1), *at, st.ColumnText(4), st.ColumnText(2)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteContractStore::RetextIndicator(std::string_view key, std::string_view from,
+                                            std::string_view to) {
+  for (std::string_view sql : {sql::kContractBindingsRetext, sql::kContractEvidenceRetext}) {
+    Result<Statement> st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    st->BindText(1, key);
+    st->BindText(2, from);
+    st->BindText(3, to);
+    if (Status s = st->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status SqliteContractStore::Transact(const std::function<Status()>& work) {
+  if (db_->InTransaction()) return work();
+  Result<Transaction> tx = Transaction::Begin(*db_);
+  if (!tx.ok()) return tx.status();
+  if (Status s = work(); !s.ok()) return s;
+  return tx->Commit();
+}
+
 }  // namespace hh

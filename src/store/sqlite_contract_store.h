@@ -25,6 +25,11 @@ class SqliteContractStore final : public ContractStore {
   Result<EvidenceFile> EvidenceFileOf(int64_t id) override;
   Status Resolve(const Resolution& r) override;
   Result<std::vector<Resolution>> Resolutions() override;
+  Status SaveAmendment(const Amendment& a) override;
+  Status RemoveAmendment(std::string_view path) override;
+  Result<std::vector<Amendment>> Amendments() override;
+  Status RetextIndicator(std::string_view key, std::string_view from, std::string_view to) override;
+  Status Transact(const std::function<Status()>& work) override;
 
  private:
   Status Write(const Contract& c, Instant imported_at);

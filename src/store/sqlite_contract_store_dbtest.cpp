@@ -172,3 +172,87 @@ TEST_F(ContractStoreTest, SpendingIsAllOrNothing) {
 
 }  // namespace
 }  // namespace hh
+
+namespace hh {
+namespace {
+
+// Amendments (contract/amend.h, migration 0009): saved, replaced per path, listed in the order
+// made, removed; a re-import of the contract leaves them.
+TEST_F(ContractStoreTest, AmendmentsSavedReplacedListedRemoved) {
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  const Instant later = Instant::FromUnix(1'774'000'060);
+  ASSERT_TRUE(
+      store_->SaveAmendment({"rubric.I.title", "Toelage I", later, "sa.peeters", "Toelage"}).ok());
+  ASSERT_TRUE(store_->SaveAmendment({"period.to", "2020-12-31", kNow, "admin", "2019-12-31"}).ok());
+  auto all = store_->Amendments();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0], (Amendment{"period.to", "2020-12-31", kNow, "admin", "2019-12-31"}));
+  EXPECT_EQ((*all)[1].path, "rubric.I.title");
+  EXPECT_EQ((*all)[1].at, later);
+
+  // Amending a path again replaces its value and its time (one current value per path): made
+  // last, it is listed last; made at the same instant as another, the paths decide.
+  const Instant latest = Instant::FromUnix(1'774'000'120);
+  ASSERT_TRUE(
+      store_->SaveAmendment({"period.to", "2021-12-31", latest, "sa.peeters", "2019-12-31"}).ok());
+  all = store_->Amendments();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].path, "rubric.I.title");
+  EXPECT_EQ((*all)[1], (Amendment{"period.to", "2021-12-31", latest, "sa.peeters", "2019-12-31"}));
+  ASSERT_TRUE(
+      store_->SaveAmendment({"period.to", "2021-12-31", later, "sa.peeters", "2019-12-31"}).ok());
+  EXPECT_EQ((*store_->Amendments())[0].path, "period.to");
+
+  // A re-import leaves them.
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), later).ok());
+  EXPECT_EQ(store_->Amendments()->size(), 2u);
+
+  ASSERT_TRUE(store_->RemoveAmendment("period.to").ok());
+  EXPECT_EQ(store_->RemoveAmendment("period.to").code(), StatusCode::kNotFound);
+  all = store_->Amendments();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].path, "rubric.I.title");
+}
+
+TEST_F(ContractStoreTest, RetextMovesBindingsAndEvidenceOfTheKeyOnly) {
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  ASSERT_TRUE(store_->Bind({"I.2.2", "Jaarlijks minstens 6", "gas.letters", kNow, "admin"}).ok());
+  ASSERT_TRUE(store_->Bind({"I.2.3", "Aantal dossiers", "gas.letters", kNow, "admin"}).ok());
+  IndicatorEvidence e;
+  e.key = "I.2.2";
+  e.text = "Jaarlijks minstens 6";
+  e.year = 2019;
+  e.note = "verslag";
+  e.added_at = kNow;
+  e.added_by = "admin";
+  ASSERT_TRUE(store_->AddEvidence(e, "").ok());
+  ASSERT_TRUE(store_->RetextIndicator("I.2.2", "Jaarlijks minstens 6", "Minstens 6 per jaar").ok());
+  auto b = store_->Bindings();
+  ASSERT_EQ(b->size(), 2u);
+  EXPECT_EQ((*b)[0].text, "Minstens 6 per jaar");
+  EXPECT_EQ((*b)[1].text, "Aantal dossiers");
+  auto ev = store_->EvidenceOfYear(2019);
+  ASSERT_EQ(ev->size(), 1u);
+  EXPECT_EQ((*ev)[0].text, "Minstens 6 per jaar");
+}
+
+TEST_F(ContractStoreTest, TransactKeepsAllOrNothing) {
+  ASSERT_TRUE(store_->ReplaceContract(Sample(), kNow).ok());
+  Status s = store_->Transact([&]() -> Status {
+    if (Status w = store_->SaveAmendment({"period.to", "2020-12-31", kNow, "admin", ""}); !w.ok())
+      return w;
+    return Unavailable("then something failed");
+  });
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable);
+  EXPECT_TRUE(store_->Amendments()->empty());
+  ASSERT_TRUE(store_
+                  ->Transact([&] {
+                    return store_->SaveAmendment({"period.to", "2020-12-31", kNow, "admin", ""});
+                  })
+                  .ok());
+  EXPECT_EQ(store_->Amendments()->size(), 1u);
+}
+
+}  // namespace
+}  // namespace hh

@@ -167,9 +167,15 @@ class WebApp {
   HttpResponse ContractEvidenceFile(Context& c);
   HttpResponse ApiContractReport(Context& c);
   HttpResponse ApiContractBind(Context& c);
+  HttpResponse ContractAmendPage(Context& c);
+  HttpResponse ContractAmend(Context& c);
+  HttpResponse ApiContractAmendments(Context& c);
+  HttpResponse ApiContractAmend(Context& c);
   // The year's report of the stored contract (?year= or the form's year; else this year within
   // the contract's period), with the GAS measures live.
   Result<ContractReport> ContractReportFor(Context& c, int* year_out);
+  HttpResponse ContractAmendForm(Context& c, const std::string& path, const std::string& sent,
+                                 const std::string& error);
   TemplateValue ContractContext(Context& c, const ContractReport& r,
                                 const std::vector<MeasureInfo>& measures);
 

@@ -3,12 +3,14 @@
 // importer was unsure of, the budget table, and the evaluation report as HTML and PDF. Everyone
 // logged in reads; administrators and sanctioning officers edit (the route table says so). All
 // of it goes through contract/contract_service.h, as the CLI does; the report is the one data
-// structure (contract/report.h) the PDF renders too.
+// structure (contract/report.h) the PDF renders too. Every screen shows the contract with its
+// amendments (contract/amend.h); /contract/amend lists every part and amends one.
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "contract/amend.h"
 #include "contract/contract_service.h"
 #include "contract/gas_measures.h"
 #include "contract/report_pdf.h"
@@ -158,6 +160,19 @@ json ReportJson(const ContractReport& r) {
           {"open_uncertain", open}};
 }
 
+// An amendment as the templates see it.
+TemplateValue AmendmentValue(const Amendment& a, bool can_edit) {
+  TemplateValue v;
+  v["path"] = a.path;
+  v["value"] = a.value;
+  v["original"] = a.original;
+  v["by"] = a.by;
+  LocalTime brussels = LocalTime::Brussels();
+  v["at"] = brussels.ToLocal(a.at).date.ToDutchString();
+  v["can_edit"] = can_edit;
+  return v;
+}
+
 }  // namespace
 
 // The report as the templates see it: what /contract and /contract/report both show.
@@ -196,9 +211,14 @@ TemplateValue WebApp::ContractContext(Context& c, const ContractReport& r,
     rv["number"] = rb.number;
     rv["title"] = rb.title;
     rv["amount"] = rb.amount.ToDutchString();
+    rv["amend_title"] = "rubric." + rb.number + ".title";
+    rv["amend_amount"] = "rubric." + rb.number + ".annual_amount";
     TemplateValue groups = TemplateValue::List();
     for (const ReportGroup& g : rb.groups) {
       TemplateValue gv;
+      const std::string group =
+          g.sector ? fmt::format("{}.{}", rb.number, *g.sector) : std::string(rb.number);
+      gv["amend_general"] = "objective." + group + ".general";
       gv["has_sector"] = g.sector.has_value();
       gv["sector"] = g.sector.value_or(0);
       gv["general"] = g.general;
@@ -207,11 +227,13 @@ TemplateValue WebApp::ContractContext(Context& c, const ContractReport& r,
         TemplateValue ov;
         ov["number"] = o.number;
         ov["title"] = o.title;
+        ov["amend_title"] = fmt::format("objective.{}.{}.title", group, o.number);
         TemplateValue indicators = TemplateValue::List();
         for (const ReportIndicator& i : o.indicators) {
           TemplateValue iv;
           iv["key"] = i.key;
           iv["text"] = i.text;
+          iv["amend_path"] = "indicator." + i.key;
           iv["kind_label"] = tr_.Get(c.lang, KindKey(i.kind));
           iv["target"] = i.target_per_year ? std::to_string(*i.target_per_year) : "";
           iv["measure"] = i.measure;
@@ -306,7 +328,7 @@ TemplateValue WebApp::ContractContext(Context& c, const ContractReport& r,
 
 Result<ContractReport> WebApp::ContractReportFor(Context& c, int* year_out) {
   SqliteContractStore store(*c.conn->db);
-  Result<Contract> contract = store.LoadContract();
+  Result<Contract> contract = LoadAmendedContract(store);
   if (!contract.ok()) return contract.status();
   const LocalDate today = TodayIn(clock_.Now());
   Result<int> year = YearOf(c.req, *contract, today);
@@ -329,6 +351,12 @@ HttpResponse WebApp::ContractPage(Context& c) {
   if (Status s = RegisterGasMeasures(registry, gas); !s.ok()) return FromStatus(c, s);
   TemplateValue ctx = ContractContext(c, *r, registry.List());
   ctx["none"] = false;
+  SqliteContractStore store(*c.conn->db);
+  Result<std::vector<Amendment>> amendments = store.Amendments();
+  if (!amendments.ok()) return FromStatus(c, amendments.status());
+  TemplateValue list = TemplateValue::List();
+  for (const Amendment& a : *amendments) list.Push(AmendmentValue(a, CanEdit(c)));
+  ctx["amendments"] = std::move(list);
   ctx["notice"] = c.req.Query("done") == "1" ? tr_.Get(c.lang, "contract_saved") : "";
   return Page(c, 200, "contract", ctx);
 }
@@ -364,6 +392,137 @@ HttpResponse BackTo(const std::string& year, const std::string& anchor) {
   return HttpResponse::Redirect(to);
 }
 }  // namespace
+
+namespace {
+// The year of a form or query when it is four digits, else "".
+std::string YearParam(const std::string& y) { return y.size() == 4 && AllDigits(y) ? y : ""; }
+}  // namespace
+
+// The amendment page: with ?path=, the form for that part (its value now, as imported and as
+// the OCR read it), or, for a path a re-import removed, its amendment to undo; without, every
+// part of the contract with its value. `error` is what was wrong with a value just sent.
+HttpResponse WebApp::ContractAmendForm(Context& c, const std::string& path, const std::string& sent,
+                                       const std::string& error) {
+  SqliteContractStore store(*c.conn->db);
+  Result<Contract> imported = store.LoadContract();
+  if (!imported.ok()) return FromStatus(c, imported.status());
+  Result<std::vector<Amendment>> all = store.Amendments();
+  if (!all.ok()) return FromStatus(c, all.status());
+  const Contract amended = ApplyAmendments(*imported, *all).contract;
+  TemplateValue ctx = BaseContext(c, "contract_amend_title");
+  std::string year = YearParam(c.req.Query("year"));
+  if (year.empty()) year = YearParam(c.req.Form("year"));
+  ctx["year"] = year;
+  const Amendment* current = nullptr;
+  for (const Amendment& a : *all) {
+    if (a.path == path) current = &a;
+  }
+  if (path.empty()) {
+    ctx["list"] = true;
+    TemplateValue parts = TemplateValue::List();
+    for (const AmendablePart& p : AmendableParts(amended)) {
+      TemplateValue pv;
+      pv["path"] = p.path;
+      pv["value"] = p.value;
+      bool is_amended = false;
+      for (const Amendment& a : *all) is_amended = is_amended || a.path == p.path;
+      pv["amended"] = is_amended;
+      parts.Push(std::move(pv));
+    }
+    ctx["parts"] = std::move(parts);
+    return Page(c, 200, "contract_amend", ctx);
+  }
+  ctx["list"] = false;
+  ctx["path"] = path;
+  Result<std::string> now = PartValue(amended, path);
+  if (!now.ok() && current == nullptr) return FromStatus(c, now.status());
+  ctx["vanished"] = !now.ok();
+  ctx["current"] = now.ok() ? *now : std::string();
+  ctx["value"] = error.empty() ? (now.ok() ? *now : std::string()) : sent;
+  Result<std::string> as_imported = PartValue(*imported, path);
+  ctx["imported"] = as_imported.ok() ? *as_imported : std::string();
+  std::string ocr;
+  for (const AmendablePart& p : AmendableParts(*imported)) {
+    if (p.path == path && !p.original.empty() && p.original != p.value) ocr = p.original;
+  }
+  ctx["ocr"] = ocr;
+  ctx["amended"] = current != nullptr;
+  ctx["amendment"] = current != nullptr ? AmendmentValue(*current, true) : TemplateValue(false);
+  ctx["error"] = error;
+  return Page(c, error.empty() ? 200 : 400, "contract_amend", ctx);
+}
+
+HttpResponse WebApp::ContractAmendPage(Context& c) {
+  return ContractAmendForm(c, c.req.Query("path"), "", "");
+}
+
+HttpResponse WebApp::ContractAmend(Context& c) {
+  const std::string path = c.req.Form("path");
+  const std::string action = c.req.Form("action");
+  const std::string value = c.req.Form("value");
+  if (path.empty() || path.size() > 200 || (action != "amend" && action != "undo")) {
+    return ErrorPage(c, 400, "error_bad_request");
+  }
+  SqliteContractStore store(*c.conn->db);
+  Status s = action == "undo"
+                 ? UndoAmendment(store, path)
+                 : AmendContract(store, path, value, c.who->user.login, clock_.Now()).status();
+  if (s.code() == StatusCode::kInvalidArgument) {
+    return ContractAmendForm(c, path, value, s.message());
+  }
+  if (!s.ok()) return FromStatus(c, s);
+  if (Status a = AuditView(c, action == "undo" ? "contract_amend_undo" : "contract_amend",
+                           "contract:" + path, action == "undo" ? "" : value);
+      !a.ok()) {
+    return FromStatus(c, a);
+  }
+  return BackTo(c.req.Form("year"), "");
+}
+
+HttpResponse WebApp::ApiContractAmendments(Context& c) {
+  SqliteContractStore store(*c.conn->db);
+  Result<Contract> imported = store.LoadContract();
+  if (!imported.ok()) return FromStatus(c, imported.status());
+  Result<std::vector<Amendment>> all = store.Amendments();
+  if (!all.ok()) return FromStatus(c, all.status());
+  json list = json::array();
+  for (const Amendment& a : *all) {
+    list.push_back({{"path", a.path},
+                    {"value", a.value},
+                    {"original", a.original},
+                    {"by", a.by},
+                    {"at", a.at.ToUtcString()}});
+  }
+  return HttpResponse::Json(
+      200, json{{"amendments", list}, {"warnings", ApplyAmendments(*imported, *all).warnings}}.dump(
+               -1, ' ', false, json::error_handler_t::replace));
+}
+
+HttpResponse WebApp::ApiContractAmend(Context& c) {
+  json body = json::parse(c.req.body, nullptr, false);
+  if (!body.is_object() || !body.contains("path") || !body["path"].is_string() ||
+      !body.contains("value") || (!body["value"].is_string() && !body["value"].is_null())) {
+    return ApiError(400, "body: {\"path\": PATH, \"value\": VALUE, or null to undo}");
+  }
+  const std::string path = body["path"].get<std::string>();
+  SqliteContractStore store(*c.conn->db);
+  if (body["value"].is_null()) {
+    if (Status s = UndoAmendment(store, path); !s.ok()) return FromStatus(c, s);
+    if (Status a = AuditView(c, "contract_amend_undo", "contract:" + path, ""); !a.ok()) {
+      return FromStatus(c, a);
+    }
+    return HttpResponse::Json(200, json{{"path", path}, {"value", nullptr}}.dump());
+  }
+  const std::string value = body["value"].get<std::string>();
+  Result<Amendment> a = AmendContract(store, path, value, c.who->user.login, clock_.Now());
+  if (!a.ok()) return FromStatus(c, a.status());
+  if (Status s = AuditView(c, "contract_amend", "contract:" + path, value); !s.ok()) {
+    return FromStatus(c, s);
+  }
+  return HttpResponse::Json(200,
+                            json{{"path", path}, {"value", value}, {"original", a->original}}.dump(
+                                -1, ' ', false, json::error_handler_t::replace));
+}
 
 HttpResponse WebApp::ContractBind(Context& c) {
   const std::string key = c.req.Form("indicator");

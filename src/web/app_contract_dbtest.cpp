@@ -307,5 +307,112 @@ TEST_F(ContractWebTest, ReportsHtmlPdfAndJson) {
             json::parse(client_->Get("/api/v1/contract/report", kim.Cookie())->body));
 }
 
+// Amendments (contract/amend.h): an officer amends a rubric's amount and an indicator's text
+// (bound before: the binding follows) through the form, and the decision's vote through the
+// API; every screen shows the amended contract; a bad value comes back on the form naming the
+// path; the changes are audited; a viewer sees no edit links and is refused.
+TEST_F(ContractWebTest, OfficerAmendsAnyPartAndTheScreensShowIt) {
+  LoggedIn olga = Login("olga");
+  auto page = client_->Get("/contract?year=2021", olga.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("href=\"/contract/amend?path=rubric.I.annual_amount&amp;year=2021\""),
+            std::string::npos);
+  EXPECT_NE(page->body.find("href=\"/contract/amend?path=indicator.I.1.1.text&amp;year=2021\""),
+            std::string::npos);
+  auto form = client_->Get("/contract/amend?path=rubric.I.annual_amount&year=2021", olga.Cookie());
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("<dd data-current>145230.50</dd>"), std::string::npos) << form->body;
+  EXPECT_NE(form->body.find("action=\"/contract/amend\""), std::string::npos);
+  httplib::Headers fr = olga.Cookie();
+  fr.begin()->second += "; hh_lang=fr";
+  auto form_fr = client_->Get("/contract/amend?path=rubric.I.annual_amount", fr);
+  ASSERT_TRUE(form_fr);
+  EXPECT_NE(form_fr->body.find("Valeur actuelle"), std::string::npos);
+  auto parts = client_->Get("/contract/amend?year=2021", olga.Cookie());
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->status, 200);
+  EXPECT_NE(parts->body.find("data-path=\"objective.I.1.operational.2\""), std::string::npos);
+  EXPECT_NE(parts->body.find("data-path=\"procedure.3.deadline\""), std::string::npos);
+
+  auto amend = PostForm(olga, "/contract/amend",
+                        "path=rubric.I.annual_amount&value=150.000%2C00&action=amend&year=2021");
+  ASSERT_TRUE(amend);
+  EXPECT_EQ(amend->status, 303);
+  EXPECT_EQ(amend->get_header_value("Location"), "/contract?done=1&year=2021");
+  json r = Report(olga, 2021);
+  EXPECT_EQ(r["rubrics"][0]["amount"], "150000.00");
+
+  auto bad = PostForm(olga, "/contract/amend",
+                      "path=indicator.I.1.1.threshold&value=veel&action=amend&year=2021");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("Deze waarde past niet bij dit onderdeel."), std::string::npos);
+  EXPECT_NE(bad->body.find("indicator.I.1.1.threshold"), std::string::npos);
+  EXPECT_NE(bad->body.find(">veel</textarea>"), std::string::npos);
+  EXPECT_EQ(PostForm(olga, "/contract/amend", "path=rubric.IX.title&value=x&action=amend")->status,
+            404);
+
+  ASSERT_EQ(PostForm(olga, "/contract/bind", "indicator=I.1.1&measure=gas.cases.all")->status, 303);
+  ASSERT_EQ(PostForm(olga, "/contract/amend",
+                     "path=indicator.I.1.1.text&value=Minimaal+5+buurtoverleggen&action=amend")
+                ->status,
+            303);
+  r = Report(olga, 2021);
+  EXPECT_EQ(Indicator(r, "I.1.1")["text"], "Minimaal 5 buurtoverleggen");
+  EXPECT_EQ(Indicator(r, "I.1.1")["measure"], "gas.cases.all");
+
+  httplib::Headers h = olga.Cookie();
+  h.emplace("X-CSRF-Token", olga.csrf);
+  auto api = client_->Post("/api/v1/contract/amendments", h,
+                           R"({"path":"decision.votes_for","value":"24"})", "application/json");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200) << api->body;
+  EXPECT_EQ(json::parse(api->body)["original"], "25");
+  auto list = client_->Get("/api/v1/contract/amendments", olga.Cookie());
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  json l = json::parse(list->body);
+  ASSERT_EQ(l["amendments"].size(), 3u);
+  // The clock stands still here: made at one instant, they are listed by path.
+  EXPECT_EQ(l["amendments"][0]["path"], "decision.votes_for");
+  EXPECT_EQ(l["amendments"][2]["path"], "rubric.I.annual_amount");
+  EXPECT_EQ(l["amendments"][2]["original"], "145230.50");
+  EXPECT_EQ(l["amendments"][2]["value"], "150.000,00");
+  EXPECT_EQ(l["amendments"][2]["by"], "olga");
+
+  page = client_->Get("/contract?year=2021", olga.Cookie());
+  EXPECT_NE(page->body.find("<tr data-path=\"rubric.I.annual_amount\">"), std::string::npos);
+  EXPECT_NE(page->body.find("Minimaal 5 buurtoverleggen"), std::string::npos);
+
+  // Undone through the form: the amount is as imported again.
+  ASSERT_EQ(PostForm(olga, "/contract/amend", "path=rubric.I.annual_amount&action=undo")->status,
+            303);
+  EXPECT_EQ(Report(olga, 2021)["rubrics"][0]["amount"], "145230.50");
+
+  SqliteUserStore users(*db_);
+  AuditFilter f;
+  f.action = "contract_amend";
+  auto audited = users.SearchAudit(f);
+  ASSERT_TRUE(audited.ok());
+  EXPECT_EQ(audited->size(), 3u);
+  f.action = "contract_amend_undo";
+  EXPECT_EQ(users.SearchAudit(f)->size(), 1u);
+
+  LoggedIn kim = Login("kim");
+  page = client_->Get("/contract?year=2021", kim.Cookie());
+  EXPECT_EQ(page->body.find("/contract/amend"), std::string::npos);
+  EXPECT_EQ(PostForm(kim, "/contract/amend", "path=rubric.I.title&value=x&action=amend")->status,
+            403);
+  EXPECT_EQ(client_->Get("/contract/amend?path=rubric.I.title", kim.Cookie())->status, 403);
+  httplib::Headers hk = kim.Cookie();
+  hk.emplace("X-CSRF-Token", kim.csrf);
+  EXPECT_EQ(client_
+                ->Post("/api/v1/contract/amendments", hk,
+                       R"({"path":"rubric.I.title","value":"x"})", "application/json")
+                ->status,
+            403);
+}
+
 }  // namespace
 }  // namespace hh

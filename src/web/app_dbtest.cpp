@@ -182,6 +182,10 @@ constexpr Expectation kExpected[] = {
     {"POST", "/contract/evidence", 401, 400, "ao"},
     {"GET", "/api/v1/contract/report", 401, 404, "*"},
     {"POST", "/api/v1/contract/bindings", 401, 400, "ao"},
+    {"GET", "/contract/amend", 303, 404, "ao"},
+    {"POST", "/contract/amend", 401, 400, "ao"},
+    {"GET", "/api/v1/contract/amendments", 401, 404, "*"},
+    {"POST", "/api/v1/contract/amendments", 401, 400, "ao"},
 
 };
 

@@ -2,7 +2,8 @@
 // contract.setup.sh: the seed decision or the test one, an indicator bound and one proven
 // through the CLI, a year's spending). The officer sees the objectives tree with statuses,
 // binds a threshold indicator, uploads evidence, confirms an uncertain item, opens the HTML
-// report and downloads the PDF; a viewer reads without forms and is refused an edit.
+// report and downloads the PDF, amends a rubric's title and undoes it; a viewer reads without
+// forms and is refused an edit.
 import assert from 'node:assert/strict';
 import { browser, finish, login, password, shots, step, url } from './lib.mjs';
 
@@ -70,7 +71,8 @@ await step('the officer confirms an uncertain item; it moves to the answered one
   if (before === 0) return;  // the test decision has none
   const first = open.first();
   const item = await first.getAttribute('data-item');
-  await Promise.all([officer.waitForEvent('load'), first.locator('button[value=confirm]').click()]);
+  // Back on /contract?done=1: wait for that URL (a load event may have fired already).
+  await Promise.all([officer.waitForURL(/[?&]done=1/), first.locator('button[value=confirm]').click()]);
   assert.equal(await officer.locator('table.uncertain tr[data-item]:not(.resolved)').count(), before - 1);
   assert.match(await officer.locator(`table.uncertain tr.resolved[data-item="${item}"]`).textContent(), /bevestigd \(sofie\)/);
 });
@@ -93,12 +95,31 @@ await step('the HTML report and the PDF of the year', async () => {
   assert.ok(pdf.size > 5000);
 });
 
+await step('the officer amends a rubric\'s title through its Wijzigen link, then undoes it', async () => {
+  await officer.goto(`${url}/contract`);
+  const heading = officer.locator('section.rubric h2').first();
+  const before = (await heading.textContent()).replace(/\s*Wijzigen\s*$/, '');
+  await Promise.all([officer.waitForEvent('load'), heading.locator('a.amend').click()]);
+  assert.match(officer.url(), /\/contract\/amend\?path=rubric\.[IVX]+\.title/);
+  assert.match(await officer.textContent('dd[data-imported]'), /\S/);
+  await officer.fill('form.amend textarea[name=value]', 'Toelage (door een persoon verbeterd)');
+  await Promise.all([officer.waitForURL(/[?&]done=1/), officer.click('form.amend button[value=amend]')]);
+  assert.match(await officer.textContent('.notice'), /Opgeslagen/);
+  assert.match(await heading.textContent(), /Toelage \(door een persoon verbeterd\)/);
+  await officer.goto(`${url}/contract`);
+  const amended = officer.locator('table.amendments tr[data-path]');
+  assert.equal(await amended.count(), 1);
+  await Promise.all([officer.waitForURL(/[?&]done=1/), amended.locator('button[value=undo]').click()]);
+  assert.equal(await officer.locator('table.amendments tr[data-path]').count(), 0);
+  assert.equal((await heading.textContent()).replace(/\s*Wijzigen\s*$/, ''), before);
+});
+
 const viewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await step('a viewer reads the contract without forms and is refused an edit', async () => {
   await login(viewer, 'vera');
   await viewer.goto(`${url}/contract`);
   assert.equal(await row(viewer, threshold).getAttribute('data-status'), 'not_met');
-  assert.equal(await viewer.locator('form.bind, form.evidence').count(), 0);
+  assert.equal(await viewer.locator('form.bind, form.evidence, a.amend').count(), 0);
   const status = await viewer.evaluate(async (k) => {
     const me = await (await fetch('/api/v1/me')).json();
     const r = await fetch('/contract/bind', {

@@ -1,0 +1,1 @@
+DELETE FROM contract_amendments WHERE path = ?1;

@@ -1,0 +1,2 @@
+-- An indicator's text was amended: its binding follows the key (and the new text).
+UPDATE contract_bindings SET indicator_text = ?3 WHERE indicator_key = ?1 AND indicator_text = ?2;
