@@ -187,6 +187,7 @@ class WebApp {
   TemplateValue BaseContext(Context& c, const std::string& title_key);
   HttpResponse LoginForm(Context& c, int status, const std::string& error_key,
                          const std::string& login, const std::string& next);
+  Status BindAudited(Context& c, const std::string& key, const std::string& measure);
   Status AuditView(Context& c, const std::string& action, const std::string& object,
                    const std::string& detail);
 

@@ -524,21 +524,24 @@ HttpResponse WebApp::ApiContractAmend(Context& c) {
                                 -1, ' ', false, json::error_handler_t::replace));
 }
 
-HttpResponse WebApp::ContractBind(Context& c) {
-  const std::string key = c.req.Form("indicator");
-  const std::string measure = c.req.Form("measure");
-  if (key.empty()) return ErrorPage(c, 400, "error_bad_request");
+// Binds `key` to `measure` (unbinds it when `measure` is empty) and audits the change: the
+// form's and the API's one path.
+Status WebApp::BindAudited(Context& c, const std::string& key, const std::string& measure) {
   SqliteContractStore store(*c.conn->db);
   SqliteGasMeasures gas(*c.conn->db);
   Status s = measure.empty()
                  ? store.Unbind(key)
                  : BindIndicator(store, gas, key, measure, c.who->user.login, clock_.Now());
-  if (!s.ok()) return FromStatus(c, s);
-  if (Status a = AuditView(c, measure.empty() ? "contract_unbind" : "contract_bind",
-                           "indicator:" + key, measure);
-      !a.ok()) {
-    return FromStatus(c, a);
-  }
+  if (!s.ok()) return s;
+  return AuditView(c, measure.empty() ? "contract_unbind" : "contract_bind", "indicator:" + key,
+                   measure);
+}
+
+HttpResponse WebApp::ContractBind(Context& c) {
+  const std::string key = c.req.Form("indicator");
+  const std::string measure = c.req.Form("measure");
+  if (key.empty()) return ErrorPage(c, 400, "error_bad_request");
+  if (Status s = BindAudited(c, key, measure); !s.ok()) return FromStatus(c, s);
   return BackTo(c.req.Form("year"), key);
 }
 
@@ -631,17 +634,7 @@ HttpResponse WebApp::ApiContractBind(Context& c) {
   if (body.contains("measure") && body["measure"].is_string()) {
     measure = body["measure"].get<std::string>();
   }
-  SqliteContractStore store(*c.conn->db);
-  SqliteGasMeasures gas(*c.conn->db);
-  Status s = measure.empty()
-                 ? store.Unbind(key)
-                 : BindIndicator(store, gas, key, measure, c.who->user.login, clock_.Now());
-  if (!s.ok()) return FromStatus(c, s);
-  if (Status a = AuditView(c, measure.empty() ? "contract_unbind" : "contract_bind",
-                           "indicator:" + key, measure);
-      !a.ok()) {
-    return FromStatus(c, a);
-  }
+  if (Status s = BindAudited(c, key, measure); !s.ok()) return FromStatus(c, s);
   return HttpResponse::Json(
       200, json{{"indicator", key}, {"measure", measure.empty() ? json(nullptr) : json(measure)}}
                .dump());
