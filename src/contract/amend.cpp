@@ -462,6 +462,7 @@ AmendedContract ApplyAmendments(const Contract& imported,
                                 const std::vector<Amendment>& amendments) {
   AmendedContract out{imported, {}};
   std::vector<const Amendment*> order;
+  order.reserve(amendments.size());
   for (const Amendment& a : amendments) order.push_back(&a);
   std::stable_sort(order.begin(), order.end(), [](const Amendment* x, const Amendment* y) {
     if (x->at != y->at) return x->at < y->at;
