@@ -131,10 +131,12 @@ class Database {
 
  private:
   friend class Transaction;
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  struct Profile;  // HH_SQL_PROFILE: see Open in database.cpp
+  Database(sqlite3* db, std::string path);
 
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<Profile> profile_;
 };
 
 // A transaction on one Database: Begin() it, do the work, Commit(). If it is destroyed without a

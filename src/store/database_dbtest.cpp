@@ -317,5 +317,34 @@ TEST(DatabaseTest, FileThatIsNotADatabaseIsUnavailable) {
   EXPECT_EQ(db.status().code(), StatusCode::kUnavailable) << db.status().ToString();
 }
 
+// HH_SQL_PROFILE (a developer's tool): the closing connection prints each statement's SQL with
+// its runs, largest time first, and never a bound value.
+TEST(DatabaseTest, SqlProfilePrintsEachStatementWithItsRunsWithoutValues) {
+  TempDir dir;
+  ::setenv("HH_SQL_PROFILE", "1", 1);
+  testing::internal::CaptureStderr();
+  {
+    std::unique_ptr<Database> db = OpenOrDie(dir.File("profile.db"));
+    ASSERT_NE(db, nullptr);
+    Exec(*db, "CREATE TABLE t (v TEXT)");
+    Result<Statement> insert = db->Prepare("INSERT INTO t (v) VALUES (?1)");
+    ASSERT_TRUE(insert.ok()) << insert.status().ToString();
+    for (int i = 0; i < 3; ++i) {
+      insert->BindText(1, "secret-value");
+      ASSERT_TRUE(insert->Run().ok());
+    }
+  }
+  const std::string printed = testing::internal::GetCapturedStderr();
+  ::unsetenv("HH_SQL_PROFILE");
+  EXPECT_NE(printed.find("HH_SQL_PROFILE " + dir.File("profile.db")), std::string::npos) << printed;
+  EXPECT_NE(printed.find("3 runs  INSERT INTO t (v) VALUES (?1)"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("1 runs  CREATE TABLE t (v TEXT)"), std::string::npos) << printed;
+  EXPECT_EQ(printed.find("secret-value"), std::string::npos) << printed;
+  // Without the variable nothing is printed.
+  testing::internal::CaptureStderr();
+  { std::unique_ptr<Database> db = OpenOrDie(dir.File("quiet.db")); }
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
 }  // namespace
 }  // namespace hh
