@@ -480,6 +480,23 @@ AmendedContract ApplyAmendments(const Contract& imported,
     out.warnings.push_back(w);
     out.contract.warnings.push_back(std::move(w));
   }
+  // The stated totals checked again against the amended rubric amounts: the import's total
+  // warnings give way to those of the amended contract, in the first one's place.
+  std::vector<std::string> before = TotalWarnings(imported);
+  std::vector<std::string> after = TotalWarnings(out.contract);
+  if (before != after) {
+    std::vector<std::string>& w = out.contract.warnings;
+    size_t place = w.size();
+    for (const std::string& old : before) {
+      auto it = std::find(w.begin(), w.end(), old);
+      if (it == w.end()) continue;
+      place = std::min(place, static_cast<size_t>(it - w.begin()));
+      w.erase(it);
+    }
+    place = std::min(place, w.size());
+    w.insert(w.begin() + static_cast<std::ptrdiff_t>(place), std::make_move_iterator(after.begin()),
+             std::make_move_iterator(after.end()));
+  }
   return out;
 }
 

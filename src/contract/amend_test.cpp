@@ -269,5 +269,45 @@ TEST(AmendTest, AnAmendedIndicatorTextKeepsItsKey) {
   EXPECT_FALSE(IndicatorKeyOfTextPath("rubric.II.title").has_value());
 }
 
+// The decision's stated totals are checked again against the amended rubric amounts: a total
+// that the amendment makes right loses its warning, one it makes wrong gains one, and a
+// malformed one's warning names the new sum, each in the import's warning's place.
+TEST(AmendTest, StatedTotalsAreCheckedAgainstTheAmendedRubricAmounts) {
+  Contract imported = Sample();  // rubrics I EUR 1.000,00 and II EUR 268.172,73
+  imported.totals = {{12, Money::FromCents(26917273), "269.172,73", true}};
+  ASSERT_TRUE(TotalWarnings(imported).empty());
+  Instant t0 = *Instant::Parse("2024-01-01T10:00:00Z");
+  AmendedContract a =
+      ApplyAmendments(imported, {{"rubric.I.annual_amount", "2000.00", t0, "sa.peeters", ""}});
+  ASSERT_EQ(a.contract.warnings.size(), 2u);
+  EXPECT_EQ(a.contract.warnings[0], "a warning of the import");
+  EXPECT_EQ(a.contract.warnings[1],
+            "line 12: the yearly total € 269.172,73 is not the sum of the rubrics, € 270.172,73");
+  EXPECT_TRUE(a.warnings.empty());  // not an amendment that failed
+
+  // Wrong as imported, right once amended: the warning goes, the others keep their order.
+  imported.totals = {{12, Money::FromCents(27017273), "270.172,73", true}};
+  const std::vector<std::string> before = TotalWarnings(imported);
+  ASSERT_EQ(before.size(), 1u);
+  imported.warnings = {"first", before[0], "last"};
+  a = ApplyAmendments(imported, {{"rubric.I.annual_amount", "2000.00", t0, "sa.peeters", ""}});
+  EXPECT_EQ(a.contract.warnings, (std::vector<std::string>{"first", "last"}));
+
+  // Malformed: still a warning, with the amended sum, in the same place.
+  imported.totals = {{12, Money::FromCents(111817000), "1.118.17,00,-", false}};
+  imported.warnings = {"first", TotalWarnings(imported)[0], "last"};
+  a = ApplyAmendments(imported, {{"rubric.I.annual_amount", "2000.00", t0, "sa.peeters", ""}});
+  ASSERT_EQ(a.contract.warnings.size(), 3u);
+  EXPECT_EQ(a.contract.warnings[1],
+            "line 12: the yearly total is written \"1.118.17,00,-\", which is not a well-formed "
+            "amount (read as € 1.118.170,00), and is not the sum of the rubrics, € 270.172,73");
+  EXPECT_EQ(a.contract.warnings[2], "last");
+
+  // No amendment of an amount: the warnings stay exactly as imported.
+  a = ApplyAmendments(imported,
+                      {{"objective.II.1.4.title", "Fietsdiefstal", t0, "sa.peeters", ""}});
+  EXPECT_EQ(a.contract.warnings, imported.warnings);
+}
+
 }  // namespace
 }  // namespace hh

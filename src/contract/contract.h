@@ -120,6 +120,17 @@ struct UncertainItem {
   friend bool operator==(const UncertainItem&, const UncertainItem&) = default;
 };
 
+// A yearly total the decision states ("totale subsidie ... euro", "wordt een jaarlijks bedrag
+// van ... toegekend"), as read: kept so that its check against the rubrics' sum can be redone
+// when a rubric's amount is amended (TotalWarnings).
+struct StatedTotal {
+  int line = 0;  // in the decision text
+  Money amount;  // as read (a malformed amount is read as best it can be)
+  std::string as_written;
+  bool well_formed = true;
+  friend bool operator==(const StatedTotal&, const StatedTotal&) = default;
+};
+
 struct Contract {
   std::string source_file;  // the file name the text was imported from
   std::vector<ContractParty> parties;
@@ -129,9 +140,16 @@ struct Contract {
   std::vector<Rubric> rubrics;
   std::vector<ObjectiveGroup> objectives;
   std::vector<ProcedureStep> procedure;
+  std::vector<StatedTotal> totals;
   std::vector<std::string> warnings;  // checks that failed, for people (no personal data)
   std::vector<UncertainItem> uncertain;
   friend bool operator==(const Contract&, const Contract&) = default;
 };
+
+// The check of each stated total against the sum of the rubrics' annual amounts, as warnings in
+// the order of `c.totals`: one for a total that is malformed or is not the sum, none for one
+// that is. The importer adds them to the contract's warnings; reading the contract amended
+// (contract/amend.h) replaces them with those of the amended amounts.
+std::vector<std::string> TotalWarnings(const Contract& c);
 
 }  // namespace hh

@@ -1461,8 +1461,6 @@ class Importer {
   // jaarlijks bedrag van ... toegekend") checked against the sum of the rubrics.
   void ReadTotals() {
     if (c_.rubrics.empty()) return;
-    Money sum;
-    for (const Rubric& r : c_.rubrics) sum += r.annual_amount;
     for (size_t i = 0; i < lines_.size(); ++i) {
       std::vector<WrittenAmount> amounts = FindAmounts(Line(i));
       if (amounts.empty()) continue;
@@ -1474,18 +1472,9 @@ class Importer {
         continue;
       }
       const WrittenAmount& a = amounts.front();
-      if (!a.well_formed) {
-        c_.warnings.push_back(fmt::format(
-            "line {}: the yearly total is written \"{}\", which is not a well-formed amount "
-            "(read as {}), and is not the sum of the rubrics, {}",
-            lines_[i].no, a.as_written, a.amount.ToDutchString(), sum.ToDutchString()));
-      } else if (a.amount != sum) {
-        c_.warnings.push_back(
-            fmt::format("line {}: the yearly total {} is not the sum of the "
-                        "rubrics, {}",
-                        lines_[i].no, a.amount.ToDutchString(), sum.ToDutchString()));
-      }
+      c_.totals.push_back({lines_[i].no, a.amount, a.as_written, a.well_formed});
     }
+    for (std::string& w : TotalWarnings(c_)) c_.warnings.push_back(std::move(w));
   }
 
   void ReadProcedure() {

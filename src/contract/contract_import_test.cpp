@@ -445,6 +445,10 @@ TEST_F(SeedTest, WarningsAndUncertainItems) {
   EXPECT_TRUE(HasWarningWith(*c, "line 94:", "\"1.118.17,00\""));
   EXPECT_TRUE(HasWarningWith(*c, "line 138:", "\"1.118.17,00\""));
   EXPECT_TRUE(HasWarningWith(*c, "line 94:", "€ 1.118.172,73"));
+  ASSERT_EQ(c->totals.size(), 2u);
+  EXPECT_EQ(c->totals[0].line, 94);
+  EXPECT_EQ(c->totals[1].line, 138);
+  EXPECT_FALSE(c->totals[0].well_formed);
   EXPECT_TRUE(HasWarningWith(*c, "rubric II, activity sector 1", "no general objective"));
   EXPECT_EQ(c->warnings.size(), 3u);
   // The lost rubric III heading, rubric II's heading OCR'd as "I.", the lost sector heading of
@@ -661,6 +665,9 @@ TEST(ImportTest, TotalThatIsNotTheSumIsAWarning) {
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_TRUE(
       HasWarningWith(*c, "line 5:", "€ 125.000,00 is not the sum of the rubrics, € 120.000,00"));
+  // The stated total is kept, so that the check can be redone when an amount is amended.
+  ASSERT_EQ(c->totals.size(), 1u);
+  EXPECT_EQ(c->totals[0], (StatedTotal{5, Money::FromEuro(125000), "125.000,00", true}));
   EXPECT_EQ(c->decision.votes_for, 20);
   EXPECT_EQ(c->decision.abstentions, 1);
   EXPECT_EQ(c->decision.abstainers, std::vector<std::string>{"Pim Peeters"});

@@ -186,6 +186,15 @@ Status SqliteContractStore::Write(const Contract& c, Instant imported_at) {
                   BindDate(st, 5, p.deadline);
                 });
   if (!s.ok()) return s;
+  s = InsertAll(*db_, sql::kContractTotalsInsert, c.totals,
+                [](Statement& st, int64_t pos, const StatedTotal& t) {
+                  st.BindInt64(1, pos);
+                  st.BindInt64(2, t.line);
+                  st.BindInt64(3, t.amount.cents());
+                  st.BindText(4, t.as_written);
+                  st.BindInt64(5, t.well_formed ? 1 : 0);
+                });
+  if (!s.ok()) return s;
   s = InsertAll(*db_, sql::kContractWarningsInsert, c.warnings,
                 [](Statement& st, int64_t pos, const std::string& w) {
                   st.BindInt64(1, pos);
@@ -320,6 +329,12 @@ Result<Contract> SqliteContractStore::LoadContract() {
     if (!d.ok()) return d.status();
     p.deadline = *d;
     c.procedure.push_back(std::move(p));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = ForEachRow(*db_, sql::kContractTotalsAll, [&](const Statement& st) {
+    c.totals.push_back({static_cast<int>(st.ColumnInt64(0)), Money::FromCents(st.ColumnInt64(1)),
+                        st.ColumnText(2), st.ColumnInt64(3) != 0});
     return Status::Ok();
   });
   if (!s.ok()) return s;

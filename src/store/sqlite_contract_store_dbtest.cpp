@@ -52,6 +52,8 @@ Contract Sample() {
   c.procedure = {
       {T("Uiterlijk 18 februari 2019", "Uiterlijk 18 februari 2019", 72), D("2019-02-18")},
       {T("Na ontvangst", "Na ontvangst", 75), std::nullopt}};
+  c.totals = {{94, Money::FromCents(111817000), "1.118.17,00", false},
+              {138, Money::FromCents(32817273), "328.172,73", true}};
   c.warnings = {"line 94: the yearly total ...", "rubric II: no general objective found"};
   c.uncertain = {{"rubric heading missing", 248, "Algemene doelstelling", "rubric III"}};
   return c;
@@ -91,6 +93,7 @@ TEST_F(ContractStoreTest, RoundTrip) {
   EXPECT_EQ(back->objectives[1].strategic[0].title.original, "Codrdineren");
   EXPECT_FALSE(back->procedure[1].deadline.has_value());
   EXPECT_EQ(back->rubrics[0].years.size(), 2u);
+  EXPECT_EQ(back->totals, c.totals);
 }
 
 TEST_F(ContractStoreTest, ReimportReplacesEverything) {
