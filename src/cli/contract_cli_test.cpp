@@ -18,28 +18,19 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_test_util.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
 namespace {
 
+using clitest::HasLine;
+using clitest::Outcome;
+using clitest::Quote;
+using clitest::ReadFile;
+
 const char* kHeistrode = HH_SOURCE_DIR "/src/contract/testdata/heistrode_2020_2021.txt";
 const char* kSeed = HH_SOURCE_DIR "/../shared/seed/000_11eaa67567343206.txt";
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 // The text with every run of whitespace made one space, line by line.
 std::string Squeezed(const std::string& text) {
@@ -56,29 +47,10 @@ std::string Squeezed(const std::string& text) {
   return out;
 }
 
-bool HasLine(const std::string& text, const std::string& line) {
-  std::stringstream ss(text);
-  std::string l;
-  while (std::getline(ss, l)) {
-    if (l == line) return true;
-  }
-  return false;
-}
-
 class ContractCliTest : public ::testing::Test {
  protected:
   Outcome Run(const std::vector<std::string>& args) {
-    std::string cmd = "HANDHAVING_NOW=2026-03-20T10:00:00+01:00 " + Quote(HH_BINARY);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    const std::string out = dir_.File("stdout");
-    const std::string err = dir_.File("stderr");
-    cmd += " >" + Quote(out) + " 2>" + Quote(err);
-    const int status = std::system(cmd.c_str());
-    Outcome o;
-    if (WIFEXITED(status)) o.code = WEXITSTATUS(status);
-    o.out = ReadFile(out);
-    o.err = ReadFile(err);
-    return o;
+    return clitest::RunHandhaving(dir_, args, "2026-03-20T10:00:00+01:00");
   }
 
   TempDir dir_;

@@ -13,74 +13,29 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_test_util.h"
 #include "store/migrations.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
 namespace {
 
+using clitest::Contains;
+using clitest::HasLine;
+using clitest::Lines;
+using clitest::Outcome;
+using clitest::Quote;
+using clitest::ReadFile;
+using clitest::Split;
+
 // Friday 20 March 2026, 10:00 in Brussels (09:00Z).
 constexpr const char* kNow = "2026-03-20T10:00:00+01:00";
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string line;
-  while (std::getline(ss, line)) out.push_back(line);
-  return out;
-}
-
-bool HasLine(const std::string& text, const std::string& line) {
-  for (const std::string& l : Lines(text)) {
-    if (l == line) return true;
-  }
-  return false;
-}
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  std::string field;
-  std::stringstream ss(line);
-  while (std::getline(ss, field, sep)) out.push_back(field);
-  if (!line.empty() && line.back() == sep) out.emplace_back();
-  return out;
-}
-
-// Single quotes for the shell; no argument here holds one.
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 class GasCliTest : public ::testing::Test {
  protected:
   // Runs handhaving with `args` and the clock at `now`.
   Outcome Run(const std::vector<std::string>& args, const std::string& now = kNow) {
-    std::string cmd = "HANDHAVING_NOW=" + Quote(now) + " " + Quote(HH_BINARY);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    const std::string out = dir_.File("stdout");
-    const std::string err = dir_.File("stderr");
-    cmd += " >" + Quote(out) + " 2>" + Quote(err);
-    const int status = std::system(cmd.c_str());
-    Outcome o;
-    if (WIFEXITED(status)) o.code = WEXITSTATUS(status);
-    o.out = ReadFile(out);
-    o.err = ReadFile(err);
-    return o;
+    return clitest::RunHandhaving(dir_, args, now);
   }
   // Runs a command on the test's database that must succeed.
   Outcome Ok(std::vector<std::string> args) {

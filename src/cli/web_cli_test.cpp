@@ -17,25 +17,15 @@
 #include <thread>
 #include <vector>
 
+#include "cli/cli_test_util.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
+using clitest::Outcome;
+using clitest::Quote;
+using clitest::ReadFile;
 
 // A loopback port nobody listens on now.
 int FreePort() {
@@ -76,18 +66,7 @@ class WebCliTest : public ::testing::Test {
 
   // Runs handhaving with `args` and `stdin_text` on its standard input.
   Outcome Run(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-    const std::string in = dir_.File("stdin");
-    std::ofstream(in, std::ios::binary) << stdin_text;
-    std::string cmd = Quote(HH_BINARY);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    cmd +=
-        " <" + Quote(in) + " >" + Quote(dir_.File("stdout")) + " 2>" + Quote(dir_.File("stderr"));
-    const int status = std::system(cmd.c_str());
-    Outcome o;
-    if (WIFEXITED(status)) o.code = WEXITSTATUS(status);
-    o.out = ReadFile(dir_.File("stdout"));
-    o.err = ReadFile(dir_.File("stderr"));
-    return o;
+    return clitest::RunHandhaving(dir_, args, "", stdin_text);
   }
 
   TempDir dir_;
