@@ -14,12 +14,8 @@
 #include <string>
 
 #include "contract/contract_import.h"
-#include "store/migrations.h"
 #include "store/sqlite_contract_store.h"
-#include "store/sqlite_user_store.h"
-#include "store/test_temp_dir.h"
-#include "web/app.h"
-#include "web/httplib_server.h"
+#include "web/web_test_fixture.h"
 
 namespace hh {
 namespace {
@@ -28,24 +24,15 @@ using json = nlohmann::json;
 
 // 2021-06-30 10:00 UTC: the second working year of the test contract is half over.
 const Instant kNow = Instant::FromUnix(1'625'047'200);
-constexpr const char* kPassword = "a synthetic passphrase";
 
-class ContractWebTest : public ::testing::Test {
+class ContractWebTest : public webtest::WebServerTest {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
-    SqliteUserStore users(*db_);
-    auto hash = HashPassword(kPassword, PasswordCost::ForTests());
-    ASSERT_TRUE(hash.ok());
-    ASSERT_TRUE(users
-                    .AddUserWithPassword(
-                        {0, "olga", "Olga Officier", Role::kSanctioningOfficer, true}, *hash, kNow)
-                    .ok());
-    ASSERT_TRUE(
-        users.AddUserWithPassword({0, "kim", "Kim Kijker", Role::kViewer, true}, *hash, kNow).ok());
+    static const webtest::Person kPeople[] = {
+        {"olga", "Olga Officier", Role::kSanctioningOfficer},
+        {"kim", "Kim Kijker", Role::kViewer},
+    };
+    ASSERT_NO_FATAL_FAILURE(OpenDatabase(kNow, kPeople));
 
     std::ifstream in(std::string(HH_SOURCE_DIR) + "/src/contract/testdata/heistrode_2020_2021.txt");
     std::stringstream ss;
@@ -62,64 +49,7 @@ class ContractWebTest : public ::testing::Test {
          "", "", 2},
     };
     ASSERT_TRUE(store.AddSpending(spent, "budget.csv", std::string(64, 'a'), kNow).ok());
-
-    WebAppOptions o;
-    o.db_path = dir_.File("hh.db");
-    o.templates_dir = std::string(HH_SOURCE_DIR) + "/templates/web";
-    o.auth.cost = PasswordCost::ForTests();
-    auto app = WebApp::Create(o, clock_);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
-    HttpServerOptions so;
-    so.host = "127.0.0.1";
-    so.port = 0;
-    so.threads = 2;
-    server_ = std::make_unique<HttpServer>(so, [this](HttpRequest& r) { return app_->Handle(r); });
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(10, 0);
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
-
-  struct LoggedIn {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "__Host-hh_session=" + token}}; }
-  };
-
-  LoggedIn Login(const std::string& login) {
-    auto page = client_->Get("/login");
-    EXPECT_TRUE(page);
-    std::string cookie;
-    for (size_t i = 0; i < page->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = page->get_header_value("Set-Cookie", i);
-      if (c.rfind("__Host-hh_login=", 0) == 0) cookie = c.substr(16, 64);
-    }
-    httplib::Headers h = {{"Cookie", "__Host-hh_login=" + cookie}};
-    auto res = client_->Post("/login", h,
-                             "csrf=" + cookie + "&login=" + login +
-                                 "&password=" + UrlEncode(kPassword) + "&next=%2Fcontract",
-                             "application/x-www-form-urlencoded");
-    EXPECT_TRUE(res && res->status == 303);
-    LoggedIn s;
-    for (size_t i = 0; res && i < res->get_header_value_count("Set-Cookie"); ++i) {
-      const std::string c = res->get_header_value("Set-Cookie", i);
-      if (c.rfind("__Host-hh_session=", 0) == 0) {
-        s.token = c.substr(18, c.find(';') - 18);
-      }
-    }
-    auto me = client_->Get("/api/v1/me", s.Cookie());
-    EXPECT_TRUE(me && me->status == 200);
-    if (me && me->status == 200) s.csrf = json::parse(me->body)["csrf_token"];
-    return s;
-  }
-
-  httplib::Result PostForm(const LoggedIn& s, const std::string& path, const std::string& body) {
-    return client_->Post(path, s.Cookie(), "csrf=" + s.csrf + "&" + body,
-                         "application/x-www-form-urlencoded");
+    ASSERT_NO_FATAL_FAILURE(StartServer(Options(), clock_));
   }
 
   // The <tr> of indicator `key` on a page ("" when absent).
@@ -148,12 +78,7 @@ class ContractWebTest : public ::testing::Test {
     return json();
   }
 
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
   ManualClock clock_{kNow};
-  std::unique_ptr<WebApp> app_;
-  std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 TEST_F(ContractWebTest, OfficerBindsAndTheStatusFollows) {
