@@ -401,7 +401,7 @@ void Database::ResetStatements() {
 
 // ----------------------------------------------------------------------------- StatementCache
 
-Result<Statement*> StatementCache::Get(std::string_view sql) {
+Result<CachedStatement> StatementCache::Get(std::string_view sql) {
   auto it = cache_.find(sql.data());
   if (it == cache_.end()) {
     Result<Statement> st = db_->Prepare(sql);
@@ -409,7 +409,7 @@ Result<Statement*> StatementCache::Get(std::string_view sql) {
     it = cache_.emplace(sql.data(), std::make_unique<Statement>(std::move(*st))).first;
   }
   it->second->Reset();
-  return it->second.get();
+  return CachedStatement(it->second.get());
 }
 
 void StatementCache::ResetAll() {

@@ -177,11 +177,44 @@ class Transaction {
 // embedded sql:: constants, which live as long as the program) and handed out reset, so that a
 // store prepares each of its queries once. Same thread rules as the connection; it must not
 // outlive it.
+//
+// A statement comes as a CachedStatement, which resets it when it goes out of scope: SQLite keeps
+// a read snapshot open while a statement is stepped to a row and not reset (a one-row lookup, a
+// page that stops after its rows), and with one open, this connection's next write would fail
+// as busy, which waiting cannot cure, as soon as another connection (the server, a command) has
+// committed since. So a store method that returns leaves no snapshot behind.
+class CachedStatement {
+ public:
+  explicit CachedStatement(Statement* s) : s_(s) {}
+  CachedStatement(CachedStatement&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  CachedStatement& operator=(CachedStatement&& o) noexcept {
+    if (this != &o) {
+      Release();
+      s_ = std::exchange(o.s_, nullptr);
+    }
+    return *this;
+  }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  ~CachedStatement() { Release(); }
+
+  Statement* operator->() const { return s_; }
+  Statement& operator*() const { return *s_; }
+  operator Statement*() const { return s_; }  // NOLINT(google-explicit-constructor): a handle
+
+ private:
+  void Release() {
+    if (s_ != nullptr) s_->Reset();
+  }
+  Statement* s_;
+};
+
 class StatementCache {
  public:
   explicit StatementCache(Database& db) : db_(&db) {}
-  // The statement of `sql`, prepared on first use, reset and with its bindings kept.
-  Result<Statement*> Get(std::string_view sql);
+  // The statement of `sql`, prepared on first use, reset and with its bindings kept; reset
+  // again when the CachedStatement goes.
+  Result<CachedStatement> Get(std::string_view sql);
   // Resets every statement (DDL needs no statement of the connection running).
   void ResetAll();
 

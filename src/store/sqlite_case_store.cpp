@@ -115,7 +115,7 @@ Status EachRow(Statement* st, F row) {
 
 }  // namespace
 
-Result<Statement*> SqliteCaseStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
+Result<CachedStatement> SqliteCaseStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
   // Within an open transaction the work joins it: the outer Transact commits or rolls back.

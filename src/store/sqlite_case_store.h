@@ -80,7 +80,7 @@ class SqliteCaseStore final : public CaseStore {
  private:
   // The prepared statement for `sql` (one of the sql::k* constants), made on first use and
   // reset before it is returned.
-  Result<Statement*> Stmt(std::string_view sql);
+  Result<CachedStatement> Stmt(std::string_view sql);
   Status RefreshNameKey(CaseId id);
 
   Database* db_;

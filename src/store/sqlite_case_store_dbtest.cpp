@@ -256,5 +256,24 @@ TEST_F(CaseStoreTest, UsersAndSanctions) {
   EXPECT_TRUE(store_->SanctionsOf("person:y|2000-01-01")->empty());
 }
 
+// A one-row lookup leaves no read transaction open on the connection: another connection (the
+// server, say) may write after it, and this connection's next transaction still begins (an open
+// snapshot would make it fail as busy, which waiting cannot cure).
+TEST_F(CaseStoreTest, OneRowLookupsHoldNoSnapshotAgainstOtherWriters) {
+  ASSERT_TRUE(
+      store_->AddUser({0, "jdv", "Jan De Vos", Role::kSanctioningOfficer, true}, kNow).ok());
+  auto u = store_->FindUser("jdv");
+  ASSERT_TRUE(u.ok() && u->has_value());
+  auto other_db = Database::Open(db_->path());
+  ASSERT_TRUE(other_db.ok()) << other_db.status().ToString();
+  SqliteCaseStore other(**other_db);
+  ASSERT_TRUE(other.AddUser({0, "ann", "Ann Peeters", Role::kViewer, true}, kNow).ok());
+  Status s = store_->Transact([&]() -> Status {
+    return store_->AddUser({0, "bob", "Bob Claes", Role::kViewer, true}, kNow);
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(store_->FindUser("ann")->has_value());
+}
+
 }  // namespace
 }  // namespace hh

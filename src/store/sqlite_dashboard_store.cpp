@@ -38,7 +38,7 @@ bool DefencePeriod(CaseState s) {
 
 }  // namespace
 
-Result<Statement*> SqliteDashboardStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
+Result<CachedStatement> SqliteDashboardStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Result<DashboardFigures> SqliteDashboardStore::Figures(LocalDate today, Instant day_start,
                                                        Instant day_end) {

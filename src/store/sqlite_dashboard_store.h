@@ -20,7 +20,7 @@ class SqliteDashboardStore final : public DashboardStore {
   Result<std::vector<DayActivity>> ActivityPerDay(LocalDate from, LocalDate to) override;
 
  private:
-  Result<Statement*> Stmt(std::string_view sql);
+  Result<CachedStatement> Stmt(std::string_view sql);
 
   Database* db_;
   StatementCache cache_;

@@ -276,7 +276,7 @@ Result<bool> HasRow(Statement* st) {
 
 }  // namespace
 
-Result<Statement*> SqlitePaymentStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
+Result<CachedStatement> SqlitePaymentStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 // --- Payment requests.
 

@@ -37,7 +37,7 @@ void BindOptional(Statement* s, int index, std::string_view v) {
 
 }  // namespace
 
-Result<Statement*> SqliteUserStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
+Result<CachedStatement> SqliteUserStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 Status SqliteUserStore::AddUserWithPassword(const User& user, std::string_view password_hash,
                                             Instant at) {

@@ -43,7 +43,7 @@ class SqliteUserStore final : public UserStore {
  private:
   // The prepared statement for `sql` (one of the sql::k* constants), made on first use and
   // reset before it is returned.
-  Result<Statement*> Stmt(std::string_view sql);
+  Result<CachedStatement> Stmt(std::string_view sql);
 
   Database* db_;
   StatementCache cache_;
