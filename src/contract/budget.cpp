@@ -25,12 +25,38 @@ std::string Lowered(std::string s) {
   return s;
 }
 
+// YYYY-MM-DD, or dd/mm/jjjj as Belgian Excel writes a date (d/m/jjjj too).
+Result<LocalDate> ParseDay(const std::string& text) {
+  const size_t a = text.find('/');
+  const size_t b = a == std::string::npos ? a : text.find('/', a + 1);
+  if (b == std::string::npos) return LocalDate::Parse(text);
+  auto number = [&](size_t from, size_t to, size_t min, size_t max) -> int {
+    if (to - from < min || to - from > max) return -1;
+    int v = 0;
+    for (size_t i = from; i < to; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int d = number(0, a, 1, 2);
+  const int m = number(a + 1, b, 1, 2);
+  const int y = number(b + 1, text.size(), 4, 4);
+  LocalDate out;
+  if (d < 0 || m < 0 || y < 0 || !LocalDate::FromYmd(y, m, d, &out)) {
+    return InvalidArgument("not a date");
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_view file_name,
                                             const Contract& contract) {
   const std::string file(file_name);
-  std::unique_ptr<CsvReader> reader = CsvReader::FromString(std::string(bytes));
+  const std::string_view first_line = bytes.substr(0, bytes.find('\n'));
+  const char separator = first_line.find(';') != std::string_view::npos ? ';' : ',';
+  std::unique_ptr<CsvReader> reader = CsvReader::FromString(std::string(bytes), separator);
   CsvRecord rec;
   if (!reader->Next(&rec)) return InvalidArgument(file + ": empty file (no header)");
   static const std::vector<std::string> kColumns = {"date",   "rubric",   "description",
@@ -40,8 +66,8 @@ Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_
     header_ok = Lowered(Trimmed(rec.fields[i])) == kColumns[i];
   }
   if (!header_ok) {
-    return InvalidArgument(
-        fmt::format("{}: line {}: the header must be {}", file, rec.line, kBudgetCsvHeader));
+    return InvalidArgument(fmt::format("{}: line {}: the header must be {} (or the same with ';')",
+                                       file, rec.line, kBudgetCsvHeader));
   }
   std::string rubric_list;
   for (const Rubric& r : contract.rubrics) {
@@ -70,9 +96,9 @@ Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_
     s.line = static_cast<int>(rec.line);
     bool ok = true;
     std::string date = Trimmed(rec.fields[0]);
-    Result<LocalDate> d = LocalDate::Parse(date);
+    Result<LocalDate> d = ParseDay(date);
     if (!d.ok()) {
-      fail(rec.line, "date", "\"" + date + "\" must be a date YYYY-MM-DD");
+      fail(rec.line, "date", "\"" + date + "\" must be a date YYYY-MM-DD or dd/mm/jjjj");
       ok = false;
     } else if ((contract.period_from && *d < *contract.period_from) ||
                (contract.period_to && *d > *contract.period_to)) {
@@ -100,7 +126,8 @@ Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_
     std::string amount = Trimmed(rec.fields[3]);
     Result<Money> m = Money::Parse(amount);
     if (!m.ok()) {
-      fail(rec.line, "amount", "\"" + amount + "\" must be an amount in euro such as 1234.56");
+      fail(rec.line, "amount",
+           "\"" + amount + "\" must be an amount in euro such as 1234.56 or 1234,56");
       ok = false;
     } else if (m->cents() == 0) {
       fail(rec.line, "amount", "must not be zero");

@@ -45,6 +45,38 @@ TEST(BudgetCsvTest, ReadsGoodRows) {
   EXPECT_TRUE((*rows)[2].supplier.empty());
 }
 
+// What Belgian Excel saves: ';' between fields, decimal commas, dates dd/mm/jjjj.
+TEST(BudgetCsvTest, SemicolonsAndBelgianDatesAsExcelSavesThem) {
+  auto rows = ReadBudgetCsv(
+      "date;rubric;description;amount;supplier;document\r\n"
+      "01/03/2019;I;Loon stafmedewerker, maart;900,00;Stad;BK-2019-001\r\n"
+      "2/4/2019;II;\"Brochure; druk\";120,50;Drukkerij;F-77\r\n",
+      "budget.csv", TwoRubrics());
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].date, D("2019-03-01"));
+  EXPECT_EQ((*rows)[0].description, "Loon stafmedewerker, maart");
+  EXPECT_EQ((*rows)[0].amount, Money::FromEuro(900));
+  EXPECT_EQ((*rows)[1].date, D("2019-04-02"));
+  EXPECT_EQ((*rows)[1].description, "Brochure; druk");
+  EXPECT_EQ((*rows)[1].amount, Money::FromCents(12050));
+  // Bad Belgian dates are named like the others.
+  auto bad = ReadBudgetCsv(
+      "date;rubric;description;amount;supplier;document\n"
+      "31/02/2019;I;Geen dag;10,00;A;B\n"
+      "03/2019;I;Geen dag;10,00;A;B\n"
+      "1/3/19;I;Kort jaar;10,00;A;B\n",
+      "budget.csv", TwoRubrics());
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.status().message();
+  EXPECT_NE(m.find("budget.csv: 3 bad row(s), nothing imported"), std::string::npos) << m;
+  EXPECT_NE(m.find("line 2, field date: \"31/02/2019\" must be a date YYYY-MM-DD or dd/mm/jjjj"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("line 3, field date: \"03/2019\""), std::string::npos) << m;
+  EXPECT_NE(m.find("line 4, field date: \"1/3/19\""), std::string::npos) << m;
+}
+
 TEST(BudgetCsvTest, EveryBadRowNamedAndNothingTaken) {
   auto rows = ReadBudgetCsv(
       "date,rubric,description,amount,supplier,document\n"

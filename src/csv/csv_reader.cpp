@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -21,18 +20,11 @@ constexpr size_t kPad = 64;
 // A quoted field still open after this many bytes is taken as a stray quote (see ParseRecord).
 constexpr size_t kMaxQuotedField = 8 << 20;
 
-// Bytes that end a run of plain (unquoted) field text.
-constexpr std::array<bool, 256> kStop = [] {
-  std::array<bool, 256> t{};
-  t[','] = t['\n'] = t['"'] = true;
-  return t;
-}();
-
-// The first position in [p, n) holding ',', '\n' or '"', or n. b must have kPad readable bytes
-// past n.
-inline size_t ScanPlain(const char* b, size_t p, size_t n) {
+// The first position in [p, n) holding the separator `sep`, '\n' or '"', or n. b must have kPad
+// readable bytes past n.
+inline size_t ScanPlain(const char* b, size_t p, size_t n, char sep) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(sep);
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i quote = _mm_set1_epi8('"');
   while (p < n) {
@@ -49,7 +41,7 @@ inline size_t ScanPlain(const char* b, size_t p, size_t n) {
   }
   return n;
 #else
-  while (p < n && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+  while (p < n && b[p] != sep && b[p] != '\n' && b[p] != '"') ++p;
   return p;
 #endif
 }
@@ -118,8 +110,9 @@ Result<std::unique_ptr<CsvReader>> CsvReader::OpenFileRange(const std::string& p
   return r;
 }
 
-std::unique_ptr<CsvReader> CsvReader::FromString(std::string text) {
+std::unique_ptr<CsvReader> CsvReader::FromString(std::string text, char separator) {
   std::unique_ptr<CsvReader> r(new CsvReader());
+  r->sep_ = separator;
   r->source_size_ = text.size();
   r->limit_ = UINT64_MAX;
   r->len_ = text.size();
@@ -170,7 +163,7 @@ int CsvReader::ParsePlainRecord(CsvRecord* rec) {
   const size_t n = len_;
   size_t p = pos_;
   size_t fstart = p;
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(sep_);
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i quote = _mm_set1_epi8('"');
   while (p < n) {
@@ -284,10 +277,10 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
       }
       char c = b[p];
       if (c == '\r' && p + 1 == n && !eof_) return false;
-      if (c == ',' || c == '\n' || (c == '\r' && (p + 1 == n || b[p + 1] == '\n'))) {
+      if (c == sep_ || c == '\n' || (c == '\r' && (p + 1 == n || b[p + 1] == '\n'))) {
         if (escapes) escaped_.push_back(static_cast<uint32_t>(rec->fields.size()));
         rec->fields.emplace_back(b + qstart, qend - qstart);
-        if (c == ',') {
+        if (c == sep_) {
           ++p;
           continue;
         }
@@ -303,7 +296,7 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
     }
     // Plain (unquoted) field, or the rest of a malformed quoted one.
     for (;;) {
-      p = ScanPlain(b, p, n);
+      p = ScanPlain(b, p, n, sep_);
       if (p == n) {
         if (!eof_) return false;
         size_t end = n;
@@ -320,7 +313,7 @@ bool CsvReader::ParseRecord(CsvRecord* rec) {
       }
       break;
     }
-    if (b[p] == ',') {
+    if (b[p] == sep_) {
       rec->fields.emplace_back(b + fstart, p - fstart);
       ++p;
       continue;

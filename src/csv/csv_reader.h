@@ -44,8 +44,9 @@ class CsvReader {
                                                           std::string&& buffer);
   // Gives the buffer back for reuse; the reader must not be used afterwards.
   std::string ReleaseBuffer() { return std::move(buf_); }
-  // Reads an in-memory text (tests, fuzzing).
-  static std::unique_ptr<CsvReader> FromString(std::string text);
+  // Reads an in-memory text (small files, tests, fuzzing), its fields separated by `separator`
+  // (',' for machine files; ';' for what Belgian Excel saves). Files are read with ','.
+  static std::unique_ptr<CsvReader> FromString(std::string text, char separator = ',');
 
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
@@ -81,6 +82,7 @@ class CsvReader {
   uint64_t base_ = 0;
   uint64_t line_ = 1;
   bool at_start_ = true;
+  char sep_ = ',';
   Status io_status_;
   std::vector<uint32_t> escaped_;  // fields of the current record that hold "" escapes
 };

@@ -57,6 +57,29 @@ TEST(CsvReader, PlainRecordsWithLineNumbers) {
             (std::vector<Row>{{{"a", "", ""}, 1, false}, {{"", "b", ""}, 2, false}}));
 }
 
+// What Belgian Excel saves: ';' between fields, so a decimal comma is plain text; quoted fields
+// may hold ';'. Both the fast path (no quotes) and the general one take the separator.
+TEST(CsvReader, SemicolonSeparatedAsBelgianExcelSavesIt) {
+  auto reader = CsvReader::FromString(
+      "datum;bedrag;omschrijving\n15/03/2021;1234,56;Pennen, etiketten\n"
+      "16/03/2021;\"7,50\";\"a;b\"\n",
+      ';');
+  EXPECT_EQ(ReadAll(*reader),
+            (std::vector<Row>{{{"datum", "bedrag", "omschrijving"}, 1, false},
+                              {{"15/03/2021", "1234,56", "Pennen, etiketten"}, 2, false},
+                              {{"16/03/2021", "7,50", "a;b"}, 3, false}}));
+  // A long record, past the 16-byte chunks of the fast path.
+  std::string long_line = "x";
+  for (int i = 0; i < 40; ++i) long_line += ";" + std::to_string(i) + ",5";
+  reader = CsvReader::FromString(long_line + "\n", ';');
+  auto rows = ReadAll(*reader);
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows[0].fields.size(), 41u);
+  EXPECT_EQ(rows[0].fields[40], "39,5");
+  // The default separator is still the comma.
+  EXPECT_EQ(Parse("a;b,c\n"), (std::vector<Row>{{{"a;b", "c"}, 1, false}}));
+}
+
 TEST(CsvReader, QuotedFieldsWithCommasQuotesAndLineBreaks) {
   auto rows = Parse("h\n\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,row\n");
   ASSERT_EQ(rows.size(), 3u);
