@@ -52,6 +52,22 @@ class ContractCliTest : public ::testing::Test {
   Outcome Run(const std::vector<std::string>& args) {
     return clitest::RunHandhaving(dir_, args, "2026-03-20T10:00:00+01:00");
   }
+  // Imports `decision` and adds the officer Olga (login "officer").
+  void ImportWithOfficer(const char* decision) {
+    ASSERT_EQ(Run({"contract", "import", decision, "--db", db_}).code, 0);
+    ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
+                   "--db", db_})
+                  .code,
+              0);
+  }
+  // The same, and the viewer Vic (login "view").
+  void ImportWithOfficerAndViewer(const char* decision) {
+    ASSERT_NO_FATAL_FAILURE(ImportWithOfficer(decision));
+    ASSERT_EQ(
+        Run({"users", "add", "--login", "view", "--name", "Vic", "--role", "viewer", "--db", db_})
+            .code,
+        0);
+  }
 
   TempDir dir_;
   std::string db_ = dir_.File("hh.db");
@@ -186,15 +202,7 @@ std::string IndicatorLine(const std::string& out, const std::string& key) {
 }
 
 TEST_F(ContractCliTest, BindingsEvidenceAndLiveStatuses) {
-  ASSERT_EQ(Run({"contract", "import", kHeistrode, "--db", db_}).code, 0);
-  ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
-                 "--db", db_})
-                .code,
-            0);
-  ASSERT_EQ(
-      Run({"users", "add", "--login", "view", "--name", "Vic", "--role", "viewer", "--db", db_})
-          .code,
-      0);
+  ASSERT_NO_FATAL_FAILURE(ImportWithOfficerAndViewer(kHeistrode));
   auto bind = [&](const std::string& key, const std::string& measure, const std::string& user) {
     return Run({"contract", "bind", "--indicator", key, "--measure", measure, "--db", db_, "--user",
                 user});
@@ -283,11 +291,7 @@ TEST_F(ContractCliTest, BindingsEvidenceAndLiveStatuses) {
 
 TEST_F(ContractCliTest, UncertainItemsConfirmedAndCorrectedAcrossReimport) {
   if (!std::filesystem::exists(kSeed)) GTEST_SKIP() << kSeed << " is absent";
-  ASSERT_EQ(Run({"contract", "import", kSeed, "--db", db_}).code, 0);
-  ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
-                 "--db", db_})
-                .code,
-            0);
+  ASSERT_NO_FATAL_FAILURE(ImportWithOfficer(kSeed));
   Outcome list = Run({"contract", "uncertain", "--db", db_});
   ASSERT_EQ(list.code, 0) << list.err;
   EXPECT_NE(list.out.find("2\tline 196\trubric heading numbered differently from its title"),
@@ -318,11 +322,7 @@ TEST_F(ContractCliTest, UncertainItemsConfirmedAndCorrectedAcrossReimport) {
 }
 
 TEST_F(ContractCliTest, ReportPdfHoldsRubricsStatusesAndBudget) {
-  ASSERT_EQ(Run({"contract", "import", kHeistrode, "--db", db_}).code, 0);
-  ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
-                 "--db", db_})
-                .code,
-            0);
+  ASSERT_NO_FATAL_FAILURE(ImportWithOfficer(kHeistrode));
   ASSERT_EQ(Run({"contract", "bind", "--indicator", "I.1.1", "--measure", "gas.cases.all", "--db",
                  db_, "--user", "officer"})
                 .code,
@@ -356,15 +356,7 @@ TEST_F(ContractCliTest, ReportPdfHoldsRubricsStatusesAndBudget) {
 }
 
 TEST_F(ContractCliTest, AmendmentsReachExportIndicatorsAndReport) {
-  ASSERT_EQ(Run({"contract", "import", kHeistrode, "--db", db_}).code, 0);
-  ASSERT_EQ(Run({"users", "add", "--login", "officer", "--name", "Olga", "--role", "officer",
-                 "--db", db_})
-                .code,
-            0);
-  ASSERT_EQ(
-      Run({"users", "add", "--login", "view", "--name", "Vic", "--role", "viewer", "--db", db_})
-          .code,
-      0);
+  ASSERT_NO_FATAL_FAILURE(ImportWithOfficerAndViewer(kHeistrode));
   // Bound before its text is amended: the binding follows the key.
   ASSERT_EQ(Run({"contract", "bind", "--indicator", "I.1.1", "--measure", "gas.cases.all", "--db",
                  db_, "--user", "officer"})
