@@ -236,36 +236,9 @@ Result<Target> Resolve(Contract& c, std::string_view path) {
   return NoForm(path, "no such path");
 }
 
-// "268172.73", "268.172,73", "€ 268.172,73", "268.172,73 euro": an amount >= 0.
+// "268172.73", "268.172,73", "€ 268.172,73", "268.172,73 euro" (Money::ParseWritten): >= 0.
 Result<Money> ParseAmount(std::string_view path, std::string_view value) {
-  std::string s;
-  for (char ch : Lower(std::string(value))) {
-    if (ch != ' ') s += ch;
-  }
-  for (std::string_view strip : {"€", "euro", "eur"}) {
-    if (s.rfind(strip, 0) == 0) s.erase(0, strip.size());
-  }
-  for (std::string_view strip : {"euro", "eur", ",-", "€"}) {
-    if (s.size() >= strip.size() && s.compare(s.size() - strip.size(), strip.size(), strip) == 0)
-      s.erase(s.size() - strip.size());
-  }
-  const size_t comma = s.find(',');
-  std::string whole = s.substr(0, comma);
-  // Thousands separated by dots: "268.172" before a decimal comma, or "1.118.172" alone.
-  if (whole.find('.') != std::string::npos &&
-      (comma != std::string::npos || std::count(whole.begin(), whole.end(), '.') > 1 ||
-       whole.size() - whole.find('.') == 4)) {
-    bool grouped = whole.find('.') >= 1 && whole.find('.') <= 3;
-    for (size_t i = whole.find('.'); i < whole.size(); i += 4) {
-      grouped = grouped && whole[i] == '.' && whole.size() >= i + 4 &&
-                Digits(std::string_view(whole).substr(i + 1, 3));
-    }
-    if (grouped) {
-      std::erase(whole, '.');
-      s = whole + (comma == std::string::npos ? "" : s.substr(comma));
-    }
-  }
-  Result<Money> m = Money::Parse(s);
+  Result<Money> m = Money::ParseWritten(value);
   if (!m.ok() || m->cents() < 0) {
     return InvalidArgument(fmt::format(
         "amendment {}: \"{}\" is not an amount (such as 268172.73 or 268.172,73)", path, value));

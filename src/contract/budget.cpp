@@ -124,10 +124,10 @@ Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_
       ok = false;
     }
     std::string amount = Trimmed(rec.fields[3]);
-    Result<Money> m = Money::Parse(amount);
+    Result<Money> m = Money::ParseWritten(amount);
     if (!m.ok()) {
       fail(rec.line, "amount",
-           "\"" + amount + "\" must be an amount in euro such as 1234.56 or 1234,56");
+           "\"" + amount + "\" must be an amount in euro such as 1234.56, 1234,56 or 1.234,56");
       ok = false;
     } else if (m->cents() == 0) {
       fail(rec.line, "amount", "must not be zero");

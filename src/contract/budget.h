@@ -32,10 +32,11 @@ inline constexpr const char* kBudgetCsvHeader = "date,rubric,description,amount,
 
 // Reads a budget CSV: a header naming the columns above, then one row per expense: date
 // YYYY-MM-DD or dd/mm/jjjj within the contract's period (when the contract has one), rubric one
-// of the contract's rubric numbers, description not empty, amount a decimal ("1234.56" or
-// "1234,56"), not zero. The fields are separated by ',' or, when the header line holds a ';',
-// by ';' (what Belgian Excel saves). All or nothing: when any row is bad the result is
-// InvalidArgument, its message naming every bad row (up to 20) by file, line and field, one a line
+// of the contract's rubric numbers, description not empty, amount as Money::ParseWritten reads it
+// ("1234.56", "1234,56", "€ 1.234,56"), not zero. The fields are separated by ',' or, when the
+// header line holds a ';', by ';' (what Belgian Excel saves). All or nothing: when any row is bad
+// the result is InvalidArgument, its message naming every bad row (up to 20) by file, line and
+// field, one a line
 // (`budget.csv: line 4, field rubric: "IV" is not a rubric of the contract (I, II, III)`).
 Result<std::vector<Spending>> ReadBudgetCsv(std::string_view bytes, std::string_view file_name,
                                             const Contract& contract);

@@ -50,10 +50,12 @@ TEST(BudgetCsvTest, SemicolonsAndBelgianDatesAsExcelSavesThem) {
   auto rows = ReadBudgetCsv(
       "date;rubric;description;amount;supplier;document\r\n"
       "01/03/2019;I;Loon stafmedewerker, maart;900,00;Stad;BK-2019-001\r\n"
-      "2/4/2019;II;\"Brochure; druk\";120,50;Drukkerij;F-77\r\n",
+      "2/4/2019;II;\"Brochure; druk\";120,50;Drukkerij;F-77\r\n"
+      "15/04/2019;I;Camera's;€ 1.234,56;Leverancier;F-78\r\n",
       "budget.csv", TwoRubrics());
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
-  ASSERT_EQ(rows->size(), 2u);
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[2].amount, Money::FromCents(123456));  // thousands dot, euro sign
   EXPECT_EQ((*rows)[0].date, D("2019-03-01"));
   EXPECT_EQ((*rows)[0].description, "Loon stafmedewerker, maart");
   EXPECT_EQ((*rows)[0].amount, Money::FromEuro(900));

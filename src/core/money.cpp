@@ -1,5 +1,7 @@
 #include "core/money.h"
 
+#include <algorithm>
+#include <cctype>
 #include <limits>
 
 namespace hh {
@@ -35,6 +37,75 @@ Result<Money> Money::Parse(std::string_view t) {
   if (int_digits == 0 || i != t.size()) return InvalidArgument("not an amount");
   int64_t total = units * 100 + cents;
   return Money(negative ? -total : total);
+}
+
+namespace {
+
+bool ThreeDigits(std::string_view s, size_t at) {
+  if (s.size() < at + 3) return false;
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(at),
+                     s.begin() + static_cast<std::ptrdiff_t>(at + 3),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool StripPrefix(std::string& s, std::string_view p) {
+  if (s.rfind(p, 0) != 0) return false;
+  s.erase(0, p.size());
+  return true;
+}
+
+bool StripSuffix(std::string& s, std::string_view p) {
+  if (s.size() < p.size() || s.compare(s.size() - p.size(), p.size(), p) != 0) return false;
+  s.erase(s.size() - p.size());
+  return true;
+}
+
+}  // namespace
+
+Result<Money> Money::ParseWritten(std::string_view text) {
+  std::string s;
+  s.reserve(text.size());
+  for (char ch : text) {
+    if (ch != ' ' && ch != '\t')
+      s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = s[0] == '-';
+    s.erase(0, 1);
+  }
+  for (std::string_view p : {"€", "euro", "eur"}) {
+    if (StripPrefix(s, p)) break;
+  }
+  for (std::string_view p : {"euro", "eur", "€"}) {
+    if (StripSuffix(s, p)) break;
+  }
+  StripSuffix(s, ",-");
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    return InvalidArgument("\"" + std::string(text) + "\" has its sign in two places");
+  }
+  // Thousands grouped by dots: "268.172" before a decimal comma, "1.118.172" alone, or one
+  // group "1.234" (which Parse would refuse: three decimals).
+  const size_t comma = s.find(',');
+  std::string whole = s.substr(0, comma);
+  const size_t dot = whole.find('.');
+  if (dot != std::string::npos &&
+      (comma != std::string::npos || std::count(whole.begin(), whole.end(), '.') > 1 ||
+       whole.size() - dot == 4)) {
+    bool grouped = dot >= 1 && dot <= 3;
+    for (size_t i = dot; grouped && i < whole.size(); i += 4) {
+      grouped = whole[i] == '.' && ThreeDigits(whole, i + 1);
+    }
+    if (!grouped) {
+      return InvalidArgument("\"" + std::string(text) +
+                             "\" is not an amount: dots must group thousands (1.234,56)");
+    }
+    std::erase(whole, '.');
+    s = whole + (comma == std::string::npos ? "" : s.substr(comma));
+  }
+  Result<Money> m = Parse(s);
+  if (!m.ok()) return InvalidArgument("\"" + std::string(text) + "\" is not an amount");
+  return negative ? -*m : *m;
 }
 
 std::string Money::ToDecimalString() const {

@@ -180,12 +180,7 @@ bool ParseActFields(const ActFields& f, ActInput* in, std::string* error_key) {
     in->posted = *d;
   }
   if (!f.amount.empty()) {
-    std::string text;
-    for (char ch : f.amount) {
-      if (ch != ' ') text += ch;
-    }
-    if (text.rfind("€", 0) == 0) text = text.substr(std::string_view("€").size());
-    auto m = Money::Parse(text);
+    auto m = Money::ParseWritten(f.amount);
     if (!m.ok()) {
       *error_key = "act_error_bad_amount";
       return false;
