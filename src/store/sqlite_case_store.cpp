@@ -6,22 +6,11 @@
 #include <cstring>
 
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
+#include "store/sqlite_values.h"
 
 namespace hh {
 namespace {
 
-// Binds text, or NULL for an empty optional.
-void BindOptText(Statement* s, int i, const std::optional<std::string>& v) {
-  if (v) {
-    s->BindText(i, *v);
-  } else {
-    s->BindNull(i);
-  }
-}
-std::optional<std::string> Day(const std::optional<LocalDate>& d) {
-  if (!d) return std::nullopt;
-  return d->ToIsoString();
-}
 // Instants that queries order by (a read's observed_at, a case's facts) are written with all
 // nine digits of the fraction, so that text order is time order ("...00.5Z" would sort before
 // "...00Z"); Instant::TryParse reads both forms.
@@ -34,36 +23,6 @@ std::string Sortable(Instant t) {
 std::optional<std::string> Utc(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
   return Sortable(*t);
-}
-std::optional<std::string> NonEmpty(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  return std::string(s);
-}
-
-// Reads of stored values. The store wrote them, so a value that does not parse is a damaged
-// database: Internal, naming the column.
-Result<Instant> InstantAt(const Statement& s, int col, const char* name) {
-  const std::string text = s.ColumnText(col);
-  Instant t;
-  const char* why = nullptr;
-  if (!Instant::TryParse(text, &t, &why)) {
-    return Internal(std::string("store: column ") + name + " holds a bad instant");
-  }
-  return t;
-}
-Result<LocalDate> DayAt(const Statement& s, int col, const char* name) {
-  auto d = LocalDate::Parse(s.ColumnText(col));
-  if (!d.ok()) return Internal(std::string("store: column ") + name + " holds a bad date");
-  return *d;
-}
-Result<std::optional<LocalDate>> OptDayAt(const Statement& s, int col, const char* name) {
-  if (s.Type(col) == ColumnType::kNull) return std::optional<LocalDate>();
-  auto d = DayAt(s, col, name);
-  if (!d.ok()) return d.status();
-  return std::optional<LocalDate>(*d);
-}
-std::string OptText(const Statement& s, int col) {
-  return s.Type(col) == ColumnType::kNull ? std::string() : s.ColumnText(col);
 }
 
 // The name filter's folding: ASCII letters lower-cased, as SQLite's lower() does.
@@ -93,25 +52,6 @@ std::optional<LocalDate> DueOn(const Case& c) {
   return EarlierOf(c.state_deadline,
                    BeforeDecision(c.track, c.state) ? c.limit_day : std::optional<LocalDate>());
 }
-
-// Steps `st` through its rows and calls row() for each, until the end or the first error (of
-// the step or of row()).
-template <typename F>
-Status EachRow(Statement* st, F row) {
-  for (;;) {
-    auto r = st->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
-    Status s = row();
-    if (!s.ok()) return s;
-  }
-}
-
-#define HH_TRY(expr)                         \
-  do {                                       \
-    Status hh_status_ = (expr);              \
-    if (!hh_status_.ok()) return hh_status_; \
-  } while (0)
 
 }  // namespace
 

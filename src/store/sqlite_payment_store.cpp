@@ -8,76 +8,15 @@
 #include <vector>
 
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
+#include "store/sqlite_values.h"
 
 namespace hh {
 namespace {
 
-// The small helpers below are copies of those in sqlite_case_store.cpp (kept there unchanged),
-// with the optional integers and instants this store needs beside them.
-
-// Binds text, or NULL for an empty optional.
-void BindOptText(Statement* s, int i, const std::optional<std::string>& v) {
-  if (v) {
-    s->BindText(i, *v);
-  } else {
-    s->BindNull(i);
-  }
-}
-void BindOptInt(Statement* s, int i, const std::optional<int64_t>& v) {
-  if (v) {
-    s->BindInt64(i, *v);
-  } else {
-    s->BindNull(i);
-  }
-}
-std::optional<std::string> Day(const std::optional<LocalDate>& d) {
-  if (!d) return std::nullopt;
-  return d->ToIsoString();
-}
 // Instants are whole seconds, as the case tables' created_at: no query orders by them.
 std::optional<std::string> Utc(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
   return t->ToUtcString();
-}
-std::optional<std::string> NonEmpty(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  return std::string(s);
-}
-
-// Reads of stored values. The store wrote them, so a value that does not parse is a damaged
-// database: Internal, naming the column.
-Result<Instant> InstantAt(const Statement& s, int col, const char* name) {
-  const std::string text = s.ColumnText(col);
-  Instant t;
-  const char* why = nullptr;
-  if (!Instant::TryParse(text, &t, &why)) {
-    return Internal(std::string("store: column ") + name + " holds a bad instant");
-  }
-  return t;
-}
-Result<std::optional<Instant>> OptInstantAt(const Statement& s, int col, const char* name) {
-  if (s.Type(col) == ColumnType::kNull) return std::optional<Instant>();
-  auto t = InstantAt(s, col, name);
-  if (!t.ok()) return t.status();
-  return std::optional<Instant>(*t);
-}
-Result<LocalDate> DayAt(const Statement& s, int col, const char* name) {
-  auto d = LocalDate::Parse(s.ColumnText(col));
-  if (!d.ok()) return Internal(std::string("store: column ") + name + " holds a bad date");
-  return *d;
-}
-Result<std::optional<LocalDate>> OptDayAt(const Statement& s, int col, const char* name) {
-  if (s.Type(col) == ColumnType::kNull) return std::optional<LocalDate>();
-  auto d = DayAt(s, col, name);
-  if (!d.ok()) return d.status();
-  return std::optional<LocalDate>(*d);
-}
-std::string OptText(const Statement& s, int col) {
-  return s.Type(col) == ColumnType::kNull ? std::string() : s.ColumnText(col);
-}
-std::optional<int64_t> OptInt(const Statement& s, int col) {
-  if (s.Type(col) == ColumnType::kNull) return std::nullopt;
-  return s.ColumnInt64(col);
 }
 
 bool IsUnique(const Status& s) {
@@ -98,25 +37,6 @@ std::optional<RequestStatus> ParseRequestStatus(std::string_view name) {
 // Refund status names, as the CHECK of refunds.status has them.
 constexpr std::string_view kRefundOpen = "open";
 constexpr std::string_view kRefundDone = "done";
-
-// Steps `st` through its rows and calls row() for each, until the end or the first error (of
-// the step or of row()).
-template <typename F>
-Status EachRow(Statement* st, F row) {
-  for (;;) {
-    auto r = st->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
-    Status s = row();
-    if (!s.ok()) return s;
-  }
-}
-
-#define HH_TRY(expr)                         \
-  do {                                       \
-    Status hh_status_ = (expr);              \
-    if (!hh_status_.ok()) return hh_status_; \
-  } while (0)
 
 // Row readers, one per table, for the column lists of the *_get.sql queries (the other SELECTs
 // of a table list the same columns in the same order).
