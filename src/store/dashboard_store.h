@@ -1,8 +1,9 @@
 // DashboardStore: the figures and chart series of the web application's dashboard, each one
-// indexed query (migration 0007_dashboard), so that the page stays fast on a million cases. An
-// interface like CaseStore: src/web never knows which database answers. Callers pass the days
-// (the local calendar of Europe/Brussels); nothing here reads a clock. Thread rules: an
-// implementation belongs to one thread, like the connection under it; each call is atomic.
+// indexed query (migrations 0007_dashboard and 0011_case_state_indexes), so that the page stays
+// fast on a million cases. An interface like CaseStore: src/web never knows which database
+// answers. Callers pass the days (the local calendar of Europe/Brussels); nothing here reads a
+// clock. Thread rules: an implementation belongs to one thread, like the connection under it;
+// each call is atomic.
 #pragma once
 
 #include <array>

@@ -1,8 +1,10 @@
 // SqliteCaseStore on a fresh, migrated SQLite file, through the CaseStore interface.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
@@ -185,6 +187,99 @@ TEST_F(CaseStoreTest, ListFiltersAndPagesByKeyset) {
   EXPECT_EQ(d2->cases[0].plate, "PLATE4");
   due.after = "garbage:x";
   EXPECT_EQ(store_->ListCases(due).status().code(), StatusCode::kInvalidArgument);
+}
+
+// A state without a track is one range of cases_track_state per track, merged by id
+// (cases_list_by_state.sql): the pages hold every track's cases of that state, in id order,
+// none twice and none skipped, and a track or a deadline still filters.
+TEST_F(CaseStoreTest, StateListWithoutATrackMergesTheTracksInIdOrder) {
+  const Track kA = Track::kAutoluw, kO = Track::kOverlast, kP = Track::kParkeren;
+  const Track tracks[] = {kA, kO, kP, kA, kA, kP, kO, kO, kA, kP, kP, kO, kP};
+  std::vector<int64_t> invited, invited_parkeren, invited_due;
+  int64_t named = 0;
+  for (int i = 0; i < static_cast<int>(std::size(tracks)); ++i) {
+    Case c = CameraCase("MIX" + std::to_string(i), "2026-03-20");
+    c.track = tracks[i];
+    if (c.track != kA) c.zone_id.clear();
+    c.state = i % 4 == 3 ? CaseState::kAwaitingReview : CaseState::kInvited;
+    c.state_deadline = D(i % 3 == 0 ? "2026-04-01" : "2026-05-01");
+    auto id = store_->InsertCase(c, std::nullopt);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    if (c.state != CaseState::kInvited) continue;
+    invited.push_back(id->value);
+    if (c.track == kP) invited_parkeren.push_back(id->value);
+    if (i % 3 == 0) invited_due.push_back(id->value);
+    if (c.track == kO && named == 0) {
+      Party p;
+      p.role = PartyRole::kOffender;
+      p.name = "Testpersoon An";
+      p.addressee = true;
+      ASSERT_TRUE(store_->InsertParty(*id, p).ok());
+      named = id->value;
+    }
+  }
+  // Every page of `f`, 2 a page, as ids (and each case's name checked against `named`).
+  auto all_pages = [&](CaseFilter f) {
+    f.limit = 2;
+    std::vector<int64_t> ids;
+    for (int pages = 0; pages < 20; ++pages) {
+      auto page = store_->ListCases(f);
+      EXPECT_TRUE(page.ok()) << page.status().ToString();
+      if (!page.ok()) break;
+      EXPECT_LE(page->cases.size(), 2u);
+      for (const CaseSummary& c : page->cases) {
+        EXPECT_EQ(c.state, CaseState::kInvited);
+        EXPECT_EQ(c.name, c.id.value == named ? "Testpersoon An" : "");
+        ids.push_back(c.id.value);
+      }
+      if (page->next.empty()) break;
+      f.after = page->next;
+    }
+    return ids;
+  };
+  CaseFilter f;
+  f.state = CaseState::kInvited;
+  ASSERT_EQ(invited.size(), 10u);
+  EXPECT_EQ(all_pages(f), invited);
+  f.track = kP;
+  EXPECT_EQ(all_pages(f), invited_parkeren);
+  f.track.reset();
+  f.due_before = D("2026-04-15");
+  EXPECT_EQ(all_pages(f), invited_due);
+  // A state no case is in: an empty page.
+  CaseFilter none;
+  none.state = CaseState::kPaid;
+  auto empty = store_->ListCases(none);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->cases.empty());
+  EXPECT_TRUE(empty->next.empty());
+}
+
+// The review queue's next case is the next one awaiting review in id order, whatever its track
+// (cases_next_review.sql merges one range per track).
+TEST_F(CaseStoreTest, NextForReviewTakesEveryTrackInIdOrder) {
+  const Track tracks[] = {Track::kParkeren, Track::kAutoluw,  Track::kOverlast,
+                          Track::kAutoluw,  Track::kParkeren, Track::kOverlast};
+  std::vector<int64_t> waiting;
+  for (int i = 0; i < static_cast<int>(std::size(tracks)); ++i) {
+    Case c = CameraCase("NEXT" + std::to_string(i), "2026-03-20");
+    c.track = tracks[i];
+    c.state = i == 3 ? CaseState::kInvited : CaseState::kAwaitingReview;
+    auto id = store_->InsertCase(c, std::nullopt);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    if (i != 3) waiting.push_back(id->value);
+  }
+  std::vector<int64_t> seen;
+  CaseId after{0};
+  for (;;) {
+    auto next = store_->NextForReview(after);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    if (!next->has_value()) break;
+    seen.push_back((*next)->value);
+    after = **next;
+    ASSERT_LE(seen.size(), waiting.size());
+  }
+  EXPECT_EQ(seen, waiting);
 }
 
 TEST_F(CaseStoreTest, ReadMemoryKeepsKeysByDayAndPurges) {

@@ -1,6 +1,7 @@
 // SqliteDashboardStore: DashboardStore (dashboard_store.h) over a migrated SQLite Database
-// (0002_cases, 0003_letters_payments and the indexes of 0007_dashboard). It borrows the
-// Database, which must outlive it, and follows its thread rules: one thread. Read-only.
+// (0002_cases, 0003_letters_payments and the indexes of 0007_dashboard and
+// 0011_case_state_indexes). It borrows the Database, which must outlive it, and follows its
+// thread rules: one thread. Read-only.
 #pragma once
 
 #include <map>
