@@ -68,10 +68,10 @@ void PrintTo(const Row& r, std::ostream* os) { *os << r.day << " " << r.zone << 
 TEST_F(DashboardStoreTest, ViolationsLeaveOutRejectedAndPermittedCasesPerDayAndZone) {
   using S = CaseState;
   const Track kA = Track::kAutoluw;
-  // Before the window: its first id is not the window's, and its cases do not count.
+  // Before the window: these do not count.
   Insert(kA, S::kInvited, "2026-03-09", "Z1");
   Insert(kA, S::kRejected, "2026-03-09", "Z1");
-  // 10 March, Z1: three cases, one rejected -> 2 (the rejected one is the window's first id).
+  // 10 March, Z1: three cases, one rejected -> 2.
   Insert(kA, S::kRejected, "2026-03-10", "Z1");
   Insert(kA, S::kAwaitingReview, "2026-03-10", "Z1");
   Insert(kA, S::kPaid, "2026-03-10", "Z1");
@@ -86,7 +86,7 @@ TEST_F(DashboardStoreTest, ViolationsLeaveOutRejectedAndPermittedCasesPerDayAndZ
   // 12 March: a parking case without a zone is no camera case; one with a zone counts.
   Insert(Track::kParkeren, S::kInvited, "2026-03-12", "");
   Insert(Track::kParkeren, S::kInvited, "2026-03-12", "Z2");
-  // After the window, then a late case of 12 March, rejected: the window's last id.
+  // After the window (not counted), then two late cases of 12 March, one rejected.
   Insert(kA, S::kInvited, "2026-03-13", "Z1");
   Insert(kA, S::kPermitted, "2026-03-13", "Z1");
   Insert(kA, S::kInvited, "2026-03-12", "Z1");

@@ -12,7 +12,14 @@
 DROP INDEX cases_state;
 
 -- Violations per day and zone (camera cases), now without the state: the dashboard counts all
--- camera cases of a day and zone here and subtracts the rejected and permitted ones, found
--- through cases_track_state (queries/dashboard_violations.sql).
+-- camera cases of a day and zone here and subtracts the rejected and permitted ones, which
+-- cases_no_violation holds by day and zone (queries/dashboard_violations.sql).
 DROP INDEX cases_facts_zone;
 CREATE INDEX cases_facts_zone ON cases (facts_day, zone_id) WHERE zone_id IS NOT NULL;
+-- The camera cases that are no violation. Only a move into or out of rejected or permitted
+-- (review, a late permit) writes it; for any other state change SQLite tests the condition on
+-- the old and the new row and writes nothing (the reconcile UPDATE measured the same with and
+-- without it). Through cases_track_state instead, the dashboard read every rejected or
+-- permitted case of the window's span of ids: 26-120 ms on a million cases, 5 ms with this.
+CREATE INDEX cases_no_violation ON cases (facts_day, zone_id)
+  WHERE zone_id IS NOT NULL AND state IN ('rejected', 'permitted');
