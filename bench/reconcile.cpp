@@ -14,6 +14,7 @@
 #include "billing/reconcile.h"
 
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -27,8 +28,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 #include "bank/statement_file.h"
 #include "billing/payment_requests.h"
