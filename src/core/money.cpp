@@ -66,11 +66,13 @@ Result<Money> Money::ParseWritten(std::string_view text) {
   std::string s;
   s.reserve(text.size());
   for (char ch : text) {
-    if (ch != ' ' && ch != '\t')
+    if (ch != ' ' && ch != '\t') {
       s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
   }
   bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+  const bool signed_before = !s.empty() && (s[0] == '-' || s[0] == '+');
+  if (signed_before) {
     negative = s[0] == '-';
     s.erase(0, 1);
   }
@@ -81,8 +83,13 @@ Result<Money> Money::ParseWritten(std::string_view text) {
     if (StripSuffix(s, p)) break;
   }
   StripSuffix(s, ",-");
+  // The sign may also follow the currency ("€ -5,00", as some spreadsheets write it), once.
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    return InvalidArgument("\"" + std::string(text) + "\" has its sign in two places");
+    if (signed_before) {
+      return InvalidArgument("\"" + std::string(text) + "\" has its sign in two places");
+    }
+    negative = s[0] == '-';
+    s.erase(0, 1);
   }
   // Thousands grouped by dots: "268.172" before a decimal comma, "1.118.172" alone, or one
   // group "1.234" (which Parse would refuse: three decimals).

@@ -23,9 +23,9 @@ class Money {
   // An amount as people write it in Belgium, for what a person typed or a spreadsheet holds:
   // Parse's forms, plus spaces, "€", "EUR" or "euro" before or after the number, a closing
   // ",-", and thousands grouped by '.' ("1.234,56", "€ 1.118.172", "268.172,73,- euro"). A
-  // leading '-' (also "-€ 5,00", as ToDutchString writes it) makes it negative. A ',' is always
-  // the decimal separator here, so "1,234.56" is refused rather than guessed at.
-  // InvalidArgument otherwise.
+  // '-' before the number or the currency ("-€ 5,00", as ToDutchString writes it, or
+  // "€ -5,00") makes it negative. A ',' is always the decimal separator here, so "1,234.56" is
+  // refused rather than guessed at. InvalidArgument otherwise.
   static Result<Money> ParseWritten(std::string_view text);
 
   constexpr int64_t cents() const { return cents_; }

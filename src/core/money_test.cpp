@@ -35,6 +35,8 @@ TEST(Money, ParsesAmountsAsPeopleWriteThem) {
   EXPECT_EQ(cents(" 1 250,00 € "), 125000);  // spaces are dropped
   EXPECT_EQ(cents("-€ 5,00"), -500);         // as ToDutchString writes it
   EXPECT_EQ(cents("-1.234,56"), -123456);
+  EXPECT_EQ(cents("€ -5,00"), -500);  // the sign after the currency, as some spreadsheets do
+  EXPECT_FALSE(Money::ParseWritten("-€ -5,00").ok());
   EXPECT_EQ(Money::ParseWritten(Money::FromCents(111817273).ToDutchString())->cents(), 111817273);
   EXPECT_FALSE(Money::ParseWritten("1,234.56").ok());  // ',' is the decimal separator here
   EXPECT_FALSE(Money::ParseWritten("12.34.5").ok());
