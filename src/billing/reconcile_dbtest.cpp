@@ -18,6 +18,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_payment_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -33,10 +34,8 @@ constexpr std::string_view kCityIban = "BE71096123456769";
 class ReconcileTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, now_).ok());
+    db_ = OpenMigratedDb(dir_, now_);
+    ASSERT_NE(db_, nullptr);
     cases_ = std::make_unique<SqliteCaseStore>(*db_);
     payments_ = std::make_unique<SqlitePaymentStore>(*db_);
     ASSERT_TRUE(

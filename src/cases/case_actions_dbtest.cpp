@@ -16,6 +16,7 @@
 #include "gas/age.h"
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -67,10 +68,8 @@ const Party kMinor = Offender("Mila Testpersoon", "2009-01-15");
 class CaseActionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, Noon("2026-01-01")).ok());
+    db_ = OpenMigratedDb(dir_, Noon("2026-01-01"));
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
     ASSERT_TRUE(AddUser("olga", "Olga Officier", Role::kSanctioningOfficer).ok());
     ASSERT_TRUE(AddUser("rik", "Rik Reviewer", Role::kReviewer).ok());

@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_contract_store.h"
 #include "store/sqlite_gas_measures.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -41,10 +42,8 @@ Contract Sample() {
 class AmendServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kT0).ok());
+    db_ = OpenMigratedDb(dir_, kT0);
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteContractStore>(*db_);
     gas_ = std::make_unique<SqliteGasMeasures>(*db_);
     ASSERT_TRUE(store_->ReplaceContract(Sample(), kT0).ok());

@@ -8,6 +8,7 @@
 
 #include "contract/gas_measures.h"
 #include "store/migrations.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -18,10 +19,8 @@ LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
 class GasMeasuresTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, *Instant::Parse("2019-01-01T00:00:00Z")).ok());
+    db_ = OpenMigratedDb(dir_, *Instant::Parse("2019-01-01T00:00:00Z"));
+    ASSERT_NE(db_, nullptr);
     // Cases: two camera cases in 2019 (one paid), one parking case on 31/12/2019, one nuisance
     // case on 01/01/2020.
     Exec(

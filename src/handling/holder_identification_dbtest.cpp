@@ -20,6 +20,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_settings_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -82,10 +83,8 @@ constexpr const char* kRegister =
 class HolderIdentificationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, ImportNow()).ok());
+    db_ = OpenMigratedDb(dir_, ImportNow());
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
     settings_store_ = std::make_unique<SqliteSettingsStore>(*db_);
     ASSERT_TRUE(ImportCameras(*store_, Write("cameras.csv", kCameras)).ok());

@@ -16,6 +16,7 @@
 #include "handling/process.h"
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -50,10 +51,8 @@ Party Holder() {
 class ProcessTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, Noon("2026-01-01")).ok());
+    db_ = OpenMigratedDb(dir_, Noon("2026-01-01"));
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
     for (const User& u : {User{0, "olga", "Olga Officier", Role::kSanctioningOfficer, true},
                           User{0, "fien", "Fien Financien", Role::kFinance, true}}) {

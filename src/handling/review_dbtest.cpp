@@ -15,6 +15,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_settings_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -58,10 +59,8 @@ constexpr const char* kPermits =
 class ReviewTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, Now()).ok());
+    db_ = OpenMigratedDb(dir_, Now());
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
     SqliteSettingsStore settings_store(*db_);
 

@@ -12,6 +12,7 @@
 #include "intake/finding_import.h"
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -94,10 +95,8 @@ constexpr const char* kOneParent =
 class FindingImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    db_ = OpenMigratedDb(dir_, kNow);
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
   }
 

@@ -8,6 +8,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -20,10 +21,8 @@ LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
 class CaseStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    db_ = OpenMigratedDb(dir_, kNow);
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteCaseStore>(*db_);
   }
 

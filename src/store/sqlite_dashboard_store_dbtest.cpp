@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_dashboard_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -24,10 +25,8 @@ LocalDate D(const char* iso) { return *LocalDate::Parse(iso); }
 class DashboardStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    db_ = OpenMigratedDb(dir_, kNow);
+    ASSERT_NE(db_, nullptr);
     cases_ = std::make_unique<SqliteCaseStore>(*db_);
     dashboard_ = std::make_unique<SqliteDashboardStore>(*db_);
   }

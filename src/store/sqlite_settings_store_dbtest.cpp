@@ -8,6 +8,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_settings_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -19,10 +20,8 @@ const Instant kLater = Instant::FromUnix(1'700'003'600);   // an hour later
 class SettingsStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<Database>> db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kMonday).ok());
+    db_ = OpenMigratedDb(dir_, kMonday);
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteSettingsStore>(*db_);
   }
 

@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_user_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -17,10 +18,8 @@ const Instant kNow = Instant::FromUnix(1'774'000'000);  // 2026-03-20T09:46:40Z
 class UserStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kNow).ok());
+    db_ = OpenMigratedDb(dir_, kNow);
+    ASSERT_NE(db_, nullptr);
     users_ = std::make_unique<SqliteUserStore>(*db_);
     cases_ = std::make_unique<SqliteCaseStore>(*db_);
   }

@@ -7,6 +7,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_user_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 #include "web/auth.h"
 
@@ -19,10 +20,8 @@ constexpr const char* kPassword = "Olga's long passphrase";
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, kStart).ok());
+    db_ = OpenMigratedDb(dir_, kStart);
+    ASSERT_NE(db_, nullptr);
     store_ = std::make_unique<SqliteUserStore>(*db_);
     settings_.cost = PasswordCost::ForTests();
     auth_ = std::make_unique<Auth>(settings_, clock_);

@@ -17,6 +17,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_case_store.h"
 #include "store/sqlite_user_store.h"
+#include "store/test_db.h"
 #include "store/test_temp_dir.h"
 #include "web/app.h"
 #include "web/clock.h"
@@ -38,10 +39,8 @@ class WebServerTest : public ::testing::Test {
   // Opens dir_/hh.db, applies the migrations at `at` and adds `people` with kPassword; users_
   // and cases_ are open on it. Call from SetUp, then wrap in ASSERT_NO_FATAL_FAILURE.
   void OpenDatabase(Instant at, std::span<const Person> people) {
-    auto db = Database::Open(dir_.File("hh.db"));
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(ApplyMigrations(*db_, at).ok());
+    db_ = OpenMigratedDb(dir_, at);
+    ASSERT_NE(db_, nullptr);
     users_ = std::make_unique<SqliteUserStore>(*db_);
     cases_ = std::make_unique<SqliteCaseStore>(*db_);
     auto hash = HashPassword(kPassword, PasswordCost::ForTests());
