@@ -3,15 +3,13 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <memory>
 #include <unordered_map>
 
 #include "anpr/read_key.h"
 #include "cases/case_actions.h"
+#include "core/phase_timer.h"
 #include "core/plate.h"
 #include "csv/csv_reader.h"
 #include "gas/case.h"
@@ -367,24 +365,6 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
   }
   return counts;
 }
-
-// HH_TIMING=1 prints the phases of an import to stderr (for benchmarks; no personal data).
-class PhaseTimer {
- public:
-  PhaseTimer() : on_(std::getenv("HH_TIMING") != nullptr), last_(Clock::now()) {}
-  void Mark(const char* phase) {
-    if (!on_) return;
-    const auto now = Clock::now();
-    std::fprintf(stderr, "timing: %-22s %7.3f s\n", phase,
-                 std::chrono::duration<double>(now - last_).count());
-    last_ = now;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  bool on_;
-  Clock::time_point last_;
-};
 
 }  // namespace
 

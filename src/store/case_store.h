@@ -143,6 +143,17 @@ class CaseStore {
   // committed when it began; the writes of another connection's open transaction are not in
   // it). Not within a Transact of the same store.
   virtual Status ReadSnapshot(const std::function<Status()>& work) = 0;
+  // Bulk writing within one long Transact (reconciling a statement file): after HoldWrites(),
+  // UpdateCaseProgress, AppendEvent and RecordSanction are kept in memory, and FlushWrites()
+  // writes what is held with one statement of each kind; the caller flushes before it
+  // commits. Reads do not see held writes. A held UpdateCaseProgress checks the state it
+  // expects when it is flushed (FailedPrecondition then, for the batch). StopHolding() drops
+  // whatever is still held (the work failed and is rolled back) and writes directly again.
+  // Other writes are not held (UpdateCase and DeleteSanctions flush first). HoldWrites is
+  // Internal outside a transaction.
+  virtual Status HoldWrites() = 0;
+  virtual Status FlushWrites() = 0;
+  virtual void StopHolding() = 0;
 
   // --- Users. AlreadyExists for a login in use.
   virtual Status AddUser(const User& user, Instant at) = 0;

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "store/row_batch.h"
+
 namespace hh {
 namespace {
 
@@ -293,6 +295,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
         path + ": cannot open the database: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_extended_result_codes(raw, 1);
+  if (RegisterRowBatchModule(raw) != SQLITE_OK) {
+    return Internal(path + ": cannot register the hh_rows module: " + sqlite3_errmsg(raw));
+  }
   if (sqlite3_db_readonly(raw, "main") == 1) {
     return Unavailable(path + ": cannot open the database for writing (no permission?)");
   }

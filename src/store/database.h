@@ -24,6 +24,8 @@ struct sqlite3_stmt;
 
 namespace hh {
 
+class RowBatch;
+
 struct DatabaseOptions {
   // How long a statement waits for another connection's lock before failing with Unavailable.
   // Five seconds: a write transaction of this application is short (one request, or one batch
@@ -61,6 +63,9 @@ class Statement {
   // The bytes are copied. An empty blob is stored as a zero-length blob, not NULL.
   void BindBlob(int index, std::span<const std::byte> value);
   void BindNull(int index);
+  // Binds a batch of rows for hh_rows(?index) (row_batch.h): not copied, so `rows` must live
+  // and stay unchanged until the statement is reset or bound again.
+  void BindRows(int index, const RowBatch& rows);
 
   // Runs the statement up to its next row. Returns true when a row is ready to read, false when
   // the statement is done (a later Step starts it again from the beginning, with the same

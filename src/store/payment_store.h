@@ -137,6 +137,17 @@ class PaymentStore {
  public:
   virtual ~PaymentStore() = default;
 
+  // Bulk writing within one long transaction of the connection (reconciling a statement
+  // file), as CaseStore::HoldWrites: after HoldWrites(), InsertPayment (which still returns
+  // the id the row will have), InsertRefund and UpdateRequest are kept in memory, and
+  // FlushWrites() writes what is held with one statement of each kind; the caller flushes
+  // before it commits. Reads do not see held writes. A held UpdateRequest of an unknown id is
+  // NotFound when it is flushed. StopHolding() drops whatever is still held and writes
+  // directly again. HoldWrites is Internal outside a transaction.
+  virtual Status HoldWrites() = 0;
+  virtual Status FlushWrites() = 0;
+  virtual void StopHolding() = 0;
+
   // --- Payment requests. The id comes first so the reference can be derived from it:
   // NextRequestId() then InsertRequest with that id, in one transaction.
   virtual Result<int64_t> NextRequestId() = 0;

@@ -2,9 +2,14 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <tuple>
+#include <unordered_set>
+#include <vector>
 
+#include "store/row_batch.h"
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
 #include "store/sqlite_values.h"
 
@@ -53,9 +58,110 @@ std::optional<LocalDate> DueOn(const Case& c) {
                    BeforeDecision(c.track, c.state) ? c.limit_day : std::optional<LocalDate>());
 }
 
+// The columns of one held event, as events_insert_rows.sql reads them.
+void AddEventRow(RowBatch& b, CaseId id, const CaseEvent& e) {
+  b.Int(id.value);
+  b.Text(e.at.ToUtcString());
+  b.Text(e.actor);
+  b.Text(e.actor_name);
+  b.Text(RoleName(e.role));
+  b.Text(e.action);
+  if (e.from) {
+    b.Text(CaseStateName(*e.from));
+  } else {
+    b.Null();
+  }
+  if (e.to) {
+    b.Text(CaseStateName(*e.to));
+  } else {
+    b.Null();
+  }
+  b.Text(e.reason);
+  b.Text(e.detail);
+}
+
 }  // namespace
 
+// What HoldWrites keeps. A second move of a case already held flushes first (so the batch has
+// one row per case, and the state it expects is the one the first move left).
+struct SqliteCaseStore::Held {
+  struct Sanction {
+    int64_t case_id;
+    std::string offender_key;
+    std::string article;
+    std::string decided_on;
+    std::string kind;
+    std::optional<int64_t> amount_cents;
+  };
+  RowBatch moves{9};  // cases_update_progress_rows.sql
+  std::unordered_set<int64_t> moved;
+  RowBatch events{10};  // events_insert_rows.sql
+  std::vector<Sanction> sanctions;
+  RowBatch sanction_rows{6};  // sanctions_insert_rows.sql, built at the flush
+};
+
+SqliteCaseStore::SqliteCaseStore(Database& db) : db_(&db), cache_(db) {}
+SqliteCaseStore::~SqliteCaseStore() = default;
+
 Result<CachedStatement> SqliteCaseStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
+
+Status SqliteCaseStore::HoldWrites() {
+  if (!db_->InTransaction()) return Internal("store: HoldWrites outside a transaction");
+  if (!held_) held_ = std::make_unique<Held>();
+  return Status::Ok();
+}
+
+void SqliteCaseStore::StopHolding() { held_.reset(); }
+
+Status SqliteCaseStore::FlushWrites() {
+  if (!held_) return Status::Ok();
+  Held& h = *held_;
+  if (!h.moves.empty()) {
+    auto s = Stmt(sql::kCasesUpdateProgressRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.moves);
+    HH_TRY((*s)->Run());
+    const auto held = static_cast<int64_t>(h.moves.rows());
+    if (db_->Changes() != held) {
+      return FailedPrecondition(fmt::format(
+          "of {} cases moved together, {} were no longer in the state read: someone acted on "
+          "them first",
+          held, held - db_->Changes()));
+    }
+    h.moves.Clear();
+    h.moved.clear();
+  }
+  if (!h.events.empty()) {
+    auto s = Stmt(sql::kEventsInsertRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.events);
+    HH_TRY((*s)->Run());
+    h.events.Clear();
+  }
+  if (!h.sanctions.empty()) {
+    // In the index's order: sanctions_offender is then written front to back, not at random.
+    std::sort(h.sanctions.begin(), h.sanctions.end(),
+              [](const Held::Sanction& a, const Held::Sanction& b) {
+                return std::tie(a.offender_key, a.article, a.decided_on) <
+                       std::tie(b.offender_key, b.article, b.decided_on);
+              });
+    for (const Held::Sanction& x : h.sanctions) {
+      h.sanction_rows.Int(x.case_id);
+      h.sanction_rows.Text(x.offender_key);
+      h.sanction_rows.Text(x.article);
+      h.sanction_rows.Text(x.decided_on);
+      h.sanction_rows.Text(x.kind);
+      h.sanction_rows.OptInt(x.amount_cents);
+    }
+    auto s = Stmt(sql::kSanctionsInsertRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.sanction_rows);
+    HH_TRY((*s)->Run());
+    h.sanctions.clear();
+    h.sanction_rows.Clear();
+  }
+  return Status::Ok();
+}
 
 Status SqliteCaseStore::Transact(const std::function<Status()>& work) {
   // Within an open transaction the work joins it: the outer Transact commits or rolls back.
@@ -427,6 +533,7 @@ Result<CaseId> SqliteCaseStore::InsertCase(const Case& c, std::optional<LocalDat
 
 Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
                                    std::optional<LocalDate> wake_on) {
+  HH_TRY(FlushWrites());  // a whole update comes after the moves held before it
   auto s = Stmt(sql::kCasesUpdate);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -479,6 +586,21 @@ Status SqliteCaseStore::UpdateCase(const Case& c, CaseState expected,
 
 Status SqliteCaseStore::UpdateCaseProgress(const Case& c, CaseState expected,
                                            std::optional<LocalDate> wake_on) {
+  if (held_) {
+    if (held_->moved.count(c.id.value) > 0) HH_TRY(FlushWrites());
+    RowBatch& m = held_->moves;
+    m.Int(c.id.value);
+    m.Text(CaseStateName(c.state));
+    m.OptInt(c.amount ? std::optional<int64_t>(c.amount->cents()) : std::nullopt);
+    m.OptText(Day(c.state_deadline));
+    m.OptText(Day(DueOn(c)));
+    m.Int(c.alarm_months);
+    m.OptText(Day(wake_on));
+    m.Text(c.updated_at.ToUtcString());
+    m.Text(CaseStateName(expected));
+    held_->moved.insert(c.id.value);
+    return Status::Ok();
+  }
   auto s = Stmt(sql::kCasesUpdateProgress);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -995,6 +1117,10 @@ Result<int64_t> SqliteCaseStore::DeleteCameraEvidence(CaseId id) {
 }
 
 Status SqliteCaseStore::AppendEvent(CaseId id, const CaseEvent& e) {
+  if (held_) {
+    AddEventRow(held_->events, id, e);
+    return Status::Ok();
+  }
   auto s = Stmt(sql::kEventsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -1037,6 +1163,12 @@ Status SqliteCaseStore::LogLookup(CaseId id, Instant at, std::string_view user,
 Status SqliteCaseStore::RecordSanction(CaseId id, std::string_view offender_key,
                                        std::string_view article, LocalDate decided,
                                        std::string_view kind, std::optional<Money> amount) {
+  if (held_) {
+    held_->sanctions.push_back({id.value, std::string(offender_key), std::string(article),
+                                decided.ToIsoString(), std::string(kind),
+                                amount ? std::optional<int64_t>(amount->cents()) : std::nullopt});
+    return Status::Ok();
+  }
   auto s = Stmt(sql::kSanctionsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -1069,6 +1201,7 @@ Result<std::vector<PriorSanction>> SqliteCaseStore::SanctionsOf(std::string_view
 }
 
 Status SqliteCaseStore::DeleteSanctions(CaseId id) {
+  HH_TRY(FlushWrites());  // the held sanctions of the case go too
   auto s = Stmt(sql::kSanctionsDeleteOfCase);
   if (!s.ok()) return s.status();
   (*s)->BindInt64(1, id.value);

@@ -14,10 +14,16 @@ namespace hh {
 
 class SqliteCaseStore final : public CaseStore {
  public:
-  explicit SqliteCaseStore(Database& db) : db_(&db), cache_(db) {}
+  explicit SqliteCaseStore(Database& db);
+  ~SqliteCaseStore() override;
+  SqliteCaseStore(const SqliteCaseStore&) = delete;
+  SqliteCaseStore& operator=(const SqliteCaseStore&) = delete;
 
   Status Transact(const std::function<Status()>& work) override;
   Status ReadSnapshot(const std::function<Status()>& work) override;
+  Status HoldWrites() override;
+  Status FlushWrites() override;
+  void StopHolding() override;
 
   Status AddUser(const User& user, Instant at) override;
   Result<std::optional<User>> FindUser(std::string_view login) override;
@@ -83,8 +89,11 @@ class SqliteCaseStore final : public CaseStore {
   Result<CachedStatement> Stmt(std::string_view sql);
   Status RefreshNameKey(CaseId id);
 
+  struct Held;  // the writes kept between HoldWrites and FlushWrites
+
   Database* db_;
   StatementCache cache_;
+  std::unique_ptr<Held> held_;  // null unless holding
 };
 
 }  // namespace hh

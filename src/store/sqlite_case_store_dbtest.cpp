@@ -121,6 +121,116 @@ TEST_F(CaseStoreTest, UpdateRefusesWhenSomeoneActedFirst) {
             StatusCode::kNotFound);
 }
 
+// Held writes (reconciliation's bulk path): moves, events and sanctions land at the flush as
+// direct ones would, a second move of a case flushes the first, and a case no longer in the
+// state the mover saw fails the flush.
+TEST_F(CaseStoreTest, HeldMovesEventsAndSanctionsLandAtTheFlush) {
+  const CaseId a = *store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt);
+  const CaseId b = *store_->InsertCase(CameraCase("1BBB222", "2026-03-20"), std::nullopt);
+  EXPECT_EQ(store_->HoldWrites().code(), StatusCode::kInternal);  // no transaction open
+  const Instant later = Instant::FromUnix(1'774'086'400);
+  auto event = [&](const char* action, std::optional<CaseState> to) {
+    return CaseEvent{later,
+                     "fien",
+                     "Fien Peeters",
+                     Role::kFinance,
+                     action,
+                     CaseState::kAwaitingReview,
+                     to,
+                     "",
+                     std::string("detail ") + action};
+  };
+  Status s = store_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    Case ca = *store_->GetCase(a);
+    ca.state = CaseState::kInvited;
+    ca.state_deadline = D("2026-04-20");
+    ca.amount = Money::FromEuro(116);
+    ca.alarm_months = 4;
+    ca.updated_at = later;
+    EXPECT_TRUE(store_->UpdateCaseProgress(ca, CaseState::kAwaitingReview, D("2026-04-21")).ok());
+    Case cb = *store_->GetCase(b);
+    cb.state = CaseState::kRejected;
+    cb.updated_at = later;
+    EXPECT_TRUE(store_->UpdateCaseProgress(cb, CaseState::kAwaitingReview, std::nullopt).ok());
+    EXPECT_TRUE(store_->AppendEvent(a, event("first", CaseState::kInvited)).ok());
+    EXPECT_TRUE(store_->AppendEvent(b, event("other", CaseState::kRejected)).ok());
+    EXPECT_TRUE(store_->AppendEvent(a, event("second", std::nullopt)).ok());
+    EXPECT_TRUE(store_
+                    ->RecordSanction(a, "person:z|1990-01-01", "art. 5", D("2026-03-21"),
+                                     "traffic_fine", Money::FromEuro(58))
+                    .ok());
+    EXPECT_TRUE(store_
+                    ->RecordSanction(b, "person:a|1990-01-01", "art. 6", D("2026-03-21"), "fine",
+                                     std::nullopt)
+                    .ok());
+    // Not written yet: the reads see the stored rows.
+    EXPECT_EQ(store_->GetCase(a)->state, CaseState::kAwaitingReview);
+    EXPECT_EQ(store_->GetCaseFile(a)->events.size(), 0u);
+    EXPECT_TRUE(store_->SanctionsOf("person:z|1990-01-01")->empty());
+    return store_->FlushWrites();
+  });
+  store_->StopHolding();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+
+  const Case ca = *store_->GetCase(a);
+  EXPECT_EQ(ca.state, CaseState::kInvited);
+  EXPECT_EQ(ca.state_deadline, D("2026-04-20"));
+  EXPECT_EQ(ca.amount, Money::FromEuro(116));
+  EXPECT_EQ(ca.alarm_months, 4);
+  EXPECT_EQ(ca.updated_at, later);
+  EXPECT_EQ(ca.plate, "1AAA111");  // what a move does not change stays
+  EXPECT_EQ(store_->GetCase(b)->state, CaseState::kRejected);
+  EXPECT_EQ(*store_->CasesToWake(D("2026-04-21")), std::vector<CaseId>{a});
+  EXPECT_TRUE(store_->CasesToWake(D("2026-04-20"))->empty());
+  const CaseFile fa = *store_->GetCaseFile(a);
+  ASSERT_EQ(fa.events.size(), 2u);  // in the order appended
+  EXPECT_EQ(fa.events[0].action, "first");
+  EXPECT_EQ(fa.events[0].actor_name, "Fien Peeters");
+  EXPECT_EQ(fa.events[0].role, Role::kFinance);
+  EXPECT_EQ(fa.events[0].from, CaseState::kAwaitingReview);
+  EXPECT_EQ(fa.events[0].to, CaseState::kInvited);
+  EXPECT_EQ(fa.events[0].detail, "detail first");
+  EXPECT_EQ(fa.events[0].at, later);
+  EXPECT_EQ(fa.events[1].action, "second");
+  EXPECT_EQ(fa.events[1].to, std::nullopt);
+  auto z = store_->SanctionsOf("person:z|1990-01-01");
+  ASSERT_EQ(z->size(), 1u);
+  EXPECT_EQ((*z)[0].article, "art. 5");
+  EXPECT_EQ((*z)[0].decided, D("2026-03-21"));
+  EXPECT_EQ(store_->SanctionsOf("person:a|1990-01-01")->size(), 1u);
+
+  // A second move of a held case: the first is flushed before it, so both apply in order.
+  s = store_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    Case c = *store_->GetCase(a);
+    c.state = CaseState::kReminded;
+    EXPECT_TRUE(store_->UpdateCaseProgress(c, CaseState::kInvited, std::nullopt).ok());
+    c.state = CaseState::kPaid;
+    c.state_deadline = std::nullopt;
+    EXPECT_TRUE(store_->UpdateCaseProgress(c, CaseState::kReminded, std::nullopt).ok());
+    return store_->FlushWrites();
+  });
+  store_->StopHolding();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(store_->GetCase(a)->state, CaseState::kPaid);
+  EXPECT_EQ(store_->GetCase(a)->state_deadline, std::nullopt);
+
+  // A move from a state the case is no longer in fails at the flush, and nothing of it stays.
+  s = store_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    Case c = *store_->GetCase(b);
+    c.state = CaseState::kInvited;
+    EXPECT_TRUE(store_->UpdateCaseProgress(c, CaseState::kAwaitingReview, std::nullopt).ok());
+    EXPECT_TRUE(store_->AppendEvent(b, event("lost", CaseState::kInvited)).ok());
+    return store_->FlushWrites();
+  });
+  store_->StopHolding();
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.ToString();
+  EXPECT_EQ(store_->GetCase(b)->state, CaseState::kRejected);
+  EXPECT_EQ(store_->GetCaseFile(b)->events.size(), 1u);
+}
+
 TEST_F(CaseStoreTest, TransactRollsBackEverything) {
   Status s = store_->Transact([&] {
     auto id = store_->InsertCase(CameraCase("1ABC123", "2026-03-20"), std::nullopt);

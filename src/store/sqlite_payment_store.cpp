@@ -1,12 +1,17 @@
 #include "store/sqlite_payment_store.h"
 
+#include <fmt/core.h>
+
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "store/row_batch.h"
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
 #include "store/sqlite_values.h"
 
@@ -196,6 +201,68 @@ Result<bool> HasRow(Statement* st) {
 
 }  // namespace
 
+// What HoldWrites keeps. A second update of a request already held flushes first (one row per
+// request in the batch).
+struct SqlitePaymentStore::Held {
+  int64_t next_payment_id = 0;
+  RowBatch payments{14};  // payments_insert_rows.sql
+  RowBatch refunds{8};    // refunds_insert_rows.sql
+  RowBatch requests{4};   // payment_requests_update_rows.sql
+  std::unordered_set<int64_t> updated;
+};
+
+SqlitePaymentStore::SqlitePaymentStore(Database& db) : db_(&db), cache_(db) {}
+SqlitePaymentStore::~SqlitePaymentStore() = default;
+
+Status SqlitePaymentStore::HoldWrites() {
+  if (!db_->InTransaction()) return Internal("store: HoldWrites outside a transaction");
+  if (held_) return Status::Ok();
+  auto s = Stmt(sql::kPaymentsMaxId);
+  if (!s.ok()) return s.status();
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  auto held = std::make_unique<Held>();
+  held->next_payment_id = (*row ? (*s)->ColumnInt64(0) : 0) + 1;
+  held_ = std::move(held);
+  return Status::Ok();
+}
+
+void SqlitePaymentStore::StopHolding() { held_.reset(); }
+
+Status SqlitePaymentStore::FlushWrites() {
+  if (!held_) return Status::Ok();
+  Held& h = *held_;
+  // Payments before the refunds that refer to them.
+  if (!h.payments.empty()) {
+    auto s = Stmt(sql::kPaymentsInsertRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.payments);
+    HH_TRY((*s)->Run());
+    h.payments.Clear();
+  }
+  if (!h.refunds.empty()) {
+    auto s = Stmt(sql::kRefundsInsertRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.refunds);
+    HH_TRY((*s)->Run());
+    h.refunds.Clear();
+  }
+  if (!h.requests.empty()) {
+    auto s = Stmt(sql::kPaymentRequestsUpdateRows);
+    if (!s.ok()) return s.status();
+    (*s)->BindRows(1, h.requests);
+    HH_TRY((*s)->Run());
+    const auto held = static_cast<int64_t>(h.requests.rows());
+    if (db_->Changes() != held) {
+      return NotFound(fmt::format("of {} payment requests updated together, {} do not exist", held,
+                                  held - db_->Changes()));
+    }
+    h.requests.Clear();
+    h.updated.clear();
+  }
+  return Status::Ok();
+}
+
 Result<CachedStatement> SqlitePaymentStore::Stmt(std::string_view sql) { return cache_.Get(sql); }
 
 // --- Payment requests.
@@ -238,6 +305,16 @@ Status SqlitePaymentStore::InsertRequest(const PaymentRequest& r) {
 }
 
 Status SqlitePaymentStore::UpdateRequest(const PaymentRequest& r) {
+  if (held_) {
+    if (held_->updated.count(r.id) > 0) HH_TRY(FlushWrites());
+    RowBatch& b = held_->requests;
+    b.Int(r.id);
+    b.Int(r.paid.cents());
+    b.Text(RequestStatusName(r.status));
+    b.OptText(Day(r.due_on));
+    held_->updated.insert(r.id);
+    return Status::Ok();
+  }
   auto s = Stmt(sql::kPaymentRequestsUpdate);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -524,6 +601,25 @@ Result<int64_t> SqlitePaymentStore::InsertStatement(const StatementRecord& r) {
 }
 
 Result<int64_t> SqlitePaymentStore::InsertPayment(const PaymentRecord& p) {
+  if (held_) {
+    const int64_t id = held_->next_payment_id++;
+    RowBatch& b = held_->payments;
+    b.Int(id);
+    b.Int(p.statement_id);
+    b.Int(p.amount.cents());
+    b.Text(p.booking_date.ToIsoString());
+    b.OptText(Day(p.value_date));
+    b.Text(p.bank_reference);
+    b.OptText(NonEmpty(p.ogm));
+    b.Text(p.communication);
+    b.Text(p.counterparty_name);
+    b.Text(p.counterparty_account);
+    b.OptInt(p.request_id);
+    b.Text(PaymentOutcomeName(p.outcome));
+    b.OptText(NonEmpty(p.assigned_by));
+    b.OptText(Utc(p.assigned_at));
+    return id;
+  }
   auto s = Stmt(sql::kPaymentsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;
@@ -591,6 +687,18 @@ Status SqlitePaymentStore::AssignPayment(int64_t payment_id, int64_t request_id,
 // --- Refunds.
 
 Status SqlitePaymentStore::InsertRefund(const Refund& r) {
+  if (held_) {
+    RowBatch& b = held_->refunds;
+    b.Int(r.payment_id);
+    b.OptInt(r.case_id ? std::optional<int64_t>(r.case_id->value) : std::nullopt);
+    b.Int(r.amount.cents());
+    b.Text(r.reason);
+    b.Text(r.done ? kRefundDone : kRefundOpen);
+    b.Text(r.created_at.ToUtcString());
+    b.OptText(Utc(r.done_at));
+    b.OptText(NonEmpty(r.done_by));
+    return Status::Ok();
+  }
   auto s = Stmt(sql::kRefundsInsert);
   if (!s.ok()) return s.status();
   Statement* st = *s;

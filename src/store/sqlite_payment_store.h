@@ -16,7 +16,14 @@ namespace hh {
 
 class SqlitePaymentStore final : public PaymentStore {
  public:
-  explicit SqlitePaymentStore(Database& db) : db_(&db), cache_(db) {}
+  explicit SqlitePaymentStore(Database& db);
+  ~SqlitePaymentStore() override;
+  SqlitePaymentStore(const SqlitePaymentStore&) = delete;
+  SqlitePaymentStore& operator=(const SqlitePaymentStore&) = delete;
+
+  Status HoldWrites() override;
+  Status FlushWrites() override;
+  void StopHolding() override;
 
   // One more than the highest id used (1 on an empty table).
   Result<int64_t> NextRequestId() override;
@@ -81,8 +88,11 @@ class SqlitePaymentStore final : public PaymentStore {
   // reset before it is returned.
   Result<CachedStatement> Stmt(std::string_view sql);
 
+  struct Held;  // the writes kept between HoldWrites and FlushWrites
+
   Database* db_;
   StatementCache cache_;
+  std::unique_ptr<Held> held_;  // null unless holding
 };
 
 }  // namespace hh

@@ -664,6 +664,112 @@ TEST_F(PaymentStoreTest, RefundsOpenAndClose) {
   EXPECT_FALSE(store_->InsertRefund({0, p1, c, Money(), "x", false, kNow, std::nullopt, ""}).ok());
 }
 
+// Held writes (reconciliation's bulk path) land exactly as direct ones would, only at the flush:
+// the ids handed out are the rows' ids, a refund may name a held payment, and a request updated
+// twice is written in that order.
+TEST_F(PaymentStoreTest, HeldWritesLandAtTheFlushAsDirectOnesWould) {
+  const CaseId c = NewCase();
+  ASSERT_TRUE(store_->InsertRequest(Request(1, c, "000000000197", 5800)).ok());
+  ASSERT_TRUE(store_->InsertRequest(Request(2, c, "000000000298", 5800)).ok());
+  const int64_t st = *store_->InsertStatement(BankStatement("2026/012", D("2026-03-19")));
+  ASSERT_EQ(*store_->InsertPayment(Credit(st, 100, PaymentOutcome::kUnmatched)), 1);
+  EXPECT_EQ(store_->HoldWrites().code(), StatusCode::kInternal);  // no transaction open
+
+  Status s = cases_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    PaymentRecord full = Credit(st, 5800, PaymentOutcome::kExact);
+    full.value_date = D("2026-03-18");
+    full.bank_reference = "REF-1";
+    full.ogm = "000000000197";
+    full.communication = "+++000/0000/00197+++";
+    full.counterparty_name = "Test Persoon";
+    full.counterparty_account = "BE71096123456769";
+    full.request_id = 1;
+    auto id = store_->InsertPayment(full);
+    EXPECT_TRUE(id.ok());
+    EXPECT_EQ(*id, 2);  // after the direct one
+    EXPECT_EQ(*store_->InsertPayment(Credit(st, 6000, PaymentOutcome::kOverpaid)), 3);
+    EXPECT_TRUE(store_
+                    ->InsertRefund({0, 3, c, Money::FromCents(200), "te veel betaald", false, kNow,
+                                    std::nullopt, ""})
+                    .ok());
+    PaymentRequest r1 = Request(1, c, "000000000197", 5800);
+    r1.paid = Money::FromCents(1000);
+    r1.status = RequestStatus::kPartial;
+    r1.due_on = D("2026-04-30");
+    EXPECT_TRUE(store_->UpdateRequest(r1).ok());
+    // Nothing is written yet.
+    EXPECT_EQ(Rows("SELECT count(*) FROM payments"),
+              (std::vector<std::vector<std::string>>{{"1"}}));
+    EXPECT_EQ(Rows("SELECT count(*) FROM refunds"), (std::vector<std::vector<std::string>>{{"0"}}));
+    EXPECT_EQ(Rows("SELECT paid_cents FROM payment_requests WHERE id = 1"),
+              (std::vector<std::vector<std::string>>{{"0"}}));
+    // The same request again: what is held is written first, then this update is held.
+    r1.paid = Money::FromCents(5800);
+    r1.status = RequestStatus::kPaid;
+    r1.due_on = std::nullopt;
+    EXPECT_TRUE(store_->UpdateRequest(r1).ok());
+    EXPECT_EQ(Rows("SELECT count(*) FROM payments"),
+              (std::vector<std::vector<std::string>>{{"3"}}));
+    EXPECT_EQ(Rows("SELECT paid_cents, status, due_on FROM payment_requests WHERE id = 1"),
+              (std::vector<std::vector<std::string>>{{"1000", "partial", "2026-04-30"}}));
+    Status f = store_->FlushWrites();
+    EXPECT_TRUE(f.ok()) << f.ToString();
+    return f;
+  });
+  store_->StopHolding();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+
+  auto g = store_->GetPayment(2);
+  ASSERT_TRUE(g.ok() && g->has_value());
+  const PaymentRecord& p = **g;
+  EXPECT_EQ(p.statement_id, st);
+  EXPECT_EQ(p.amount.cents(), 5800);
+  EXPECT_EQ(p.booking_date, D("2026-03-19"));
+  EXPECT_EQ(p.value_date, D("2026-03-18"));
+  EXPECT_EQ(p.bank_reference, "REF-1");
+  EXPECT_EQ(p.ogm, "000000000197");
+  EXPECT_EQ(p.communication, "+++000/0000/00197+++");
+  EXPECT_EQ(p.counterparty_name, "Test Persoon");
+  EXPECT_EQ(p.counterparty_account, "BE71096123456769");
+  EXPECT_EQ(p.request_id, std::optional<int64_t>(1));
+  EXPECT_EQ(p.outcome, PaymentOutcome::kExact);
+  EXPECT_EQ(p.assigned_at, std::nullopt);
+  EXPECT_EQ(Rows("SELECT payment_id, case_id, amount_cents, reason, status FROM refunds"),
+            (std::vector<std::vector<std::string>>{
+                {"3", std::to_string(c.value), "200", "te veel betaald", "open"}}));
+  EXPECT_EQ(Rows("SELECT id, paid_cents, status, due_on FROM payment_requests ORDER BY id"),
+            (std::vector<std::vector<std::string>>{{"1", "5800", "paid", "NULL"},
+                                                   {"2", "0", "open", "NULL"}}));
+  // Holding stopped: a write goes straight in again.
+  EXPECT_EQ(*store_->InsertPayment(Credit(st, 100, PaymentOutcome::kUnmatched)), 4);
+  EXPECT_EQ(Rows("SELECT count(*) FROM payments"), (std::vector<std::vector<std::string>>{{"4"}}));
+}
+
+TEST_F(PaymentStoreTest, HeldUpdateOfAnUnknownRequestFailsAtTheFlushAndStopDropsTheRest) {
+  const CaseId c = NewCase();
+  ASSERT_TRUE(store_->InsertRequest(Request(1, c, "000000000197", 5800)).ok());
+  const int64_t st = *store_->InsertStatement(BankStatement("2026/012", D("2026-03-19")));
+  Status s = cases_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    PaymentRequest ghost = Request(99, c, "000000009999", 5800);
+    EXPECT_TRUE(store_->UpdateRequest(ghost).ok());  // held: found out at the flush
+    return store_->FlushWrites();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kNotFound) << s.ToString();
+  store_->StopHolding();
+
+  // What is still held when holding stops is dropped, never written later.
+  s = cases_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    EXPECT_TRUE(store_->InsertPayment(Credit(st, 100, PaymentOutcome::kUnmatched)).ok());
+    store_->StopHolding();
+    return store_->FlushWrites();  // nothing held any more
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Rows("SELECT count(*) FROM payments"), (std::vector<std::vector<std::string>>{{"0"}}));
+}
+
 TEST_F(PaymentStoreTest, TransactRollsBackEveryTable) {
   const CaseId c = NewCase();
   Status s = cases_->Transact([&]() -> Status {
