@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 #include <span>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -172,13 +173,6 @@ struct OpenCase {
   MoveFacts facts;
 };
 
-// The requests the file's references name (by reference) and their cases (by id), updated as
-// the payments are applied so that a second payment of the same request sees the first.
-struct Working {
-  std::unordered_map<std::string, PaymentRequest> requests;
-  std::unordered_map<int64_t, OpenCase> cases;
-};
-
 // What Load read for a run of credits: the requests their references name (by reference) and
 // those requests' cases (by id), with Move's facts.
 struct Loaded {
@@ -234,11 +228,22 @@ Status Load(CaseStore& cases, PaymentStore& payments, std::span<const Credit> cr
   return Status::Ok();
 }
 
+// The requests the file's references name (by reference) and their cases (by id), updated as
+// the payments are applied so that a second payment of the same request sees the first. The
+// runs stay where Load put them (a map's elements keep their place when the map moves); the
+// maps point into them.
+struct Working {
+  std::deque<Loaded> runs;
+  std::unordered_map<std::string_view, PaymentRequest*> requests;
+  std::unordered_map<int64_t, OpenCase*> cases;
+};
+
 // Adds what was read to what the import works on. A case read again (a second request of it)
 // keeps the working copy: the payments before may have moved it.
 void Merge(Loaded&& from, Working& work) {
-  for (auto& [ogm, r] : from.requests) work.requests.try_emplace(ogm, std::move(r));
-  for (auto& [id, c] : from.cases) work.cases.try_emplace(id, std::move(c));
+  Loaded& kept = work.runs.emplace_back(std::move(from));
+  for (auto& [ogm, r] : kept.requests) work.requests.try_emplace(ogm, &r);
+  for (auto& [id, c] : kept.cases) work.cases.try_emplace(id, &c);
 }
 
 // Credits are read and applied in runs (ReconcileReader::run; all at once without a reader):
@@ -414,6 +419,8 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
     Status held = cases.HoldWrites();
     if (held.ok()) held = payments.HoldWrites();
     if (!held.ok()) return held;
+    work.requests.reserve(credits.size());
+    work.cases.reserve(credits.size());
     Prefetch prefetch(reader, cases, payments, credits);
     for (size_t k = 0; k < prefetch.runs(); ++k) {
       Loaded run;
@@ -430,14 +437,14 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
         p.booking_date = t.booking_date;
         p.value_date = t.value_date;
         p.bank_reference = t.bank_reference;
-        p.ogm = t.ogm ? t.ogm->digits() : std::string();
+        if (t.ogm) p.ogm = t.ogm->digits();
         p.communication = t.communication;
         p.counterparty_name = t.counterparty_name;
         p.counterparty_account = t.counterparty_account;
         PaymentRequest* req = nullptr;
         if (t.ogm) {
-          auto found = work.requests.find(t.ogm->digits());
-          if (found != work.requests.end()) req = &found->second;
+          auto found = work.requests.find(p.ogm);
+          if (found != work.requests.end()) req = found->second;
         }
         auto open_case = req == nullptr ? work.cases.end() : work.cases.find(req->case_id.value);
         if (req != nullptr && open_case == work.cases.end()) {
@@ -453,7 +460,7 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
         p.request_id = req->id;
         const Money balance = Balance(*req);
         auto outcome = Apply(
-            cases, payments, settings, *req, open_case->second.c, &open_case->second.facts,
+            cases, payments, settings, *req, open_case->second->c, &open_case->second->facts,
             t.amount,
             [&](PaymentOutcome o) {
               p.outcome = o;
