@@ -151,6 +151,8 @@ class CaseStore {
   // whatever is still held (the work failed and is rolled back) and writes directly again.
   // Other writes are not held (UpdateCase and DeleteSanctions flush first). HoldWrites is
   // Internal outside a transaction.
+  // After an error from FlushWrites, part of the batch may be written: the caller rolls its
+  // transaction back.
   virtual Status HoldWrites() = 0;
   virtual Status FlushWrites() = 0;
   virtual void StopHolding() = 0;

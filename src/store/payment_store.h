@@ -144,6 +144,8 @@ class PaymentStore {
   // before it commits. Reads do not see held writes. A held UpdateRequest of an unknown id is
   // NotFound when it is flushed. StopHolding() drops whatever is still held and writes
   // directly again. HoldWrites is Internal outside a transaction.
+  // After an error from FlushWrites, part of the batch may be written: the caller rolls its
+  // transaction back.
   virtual Status HoldWrites() = 0;
   virtual Status FlushWrites() = 0;
   virtual void StopHolding() = 0;

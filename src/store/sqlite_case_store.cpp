@@ -2,12 +2,9 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <tuple>
 #include <unordered_set>
-#include <vector>
 
 #include "store/row_batch.h"
 #include "store/sql_queries.h"  // generated from sql/queries/*.sql
@@ -85,19 +82,10 @@ void AddEventRow(RowBatch& b, CaseId id, const CaseEvent& e) {
 // What HoldWrites keeps. A second move of a case already held flushes first (so the batch has
 // one row per case, and the state it expects is the one the first move left).
 struct SqliteCaseStore::Held {
-  struct Sanction {
-    int64_t case_id;
-    std::string offender_key;
-    std::string article;
-    std::string decided_on;
-    std::string kind;
-    std::optional<int64_t> amount_cents;
-  };
   RowBatch moves{9};  // cases_update_progress_rows.sql
   std::unordered_set<int64_t> moved;
-  RowBatch events{10};  // events_insert_rows.sql
-  std::vector<Sanction> sanctions;
-  RowBatch sanction_rows{6};  // sanctions_insert_rows.sql, built at the flush
+  RowBatch events{10};    // events_insert_rows.sql
+  RowBatch sanctions{6};  // sanctions_insert_rows.sql
 };
 
 SqliteCaseStore::SqliteCaseStore(Database& db) : db_(&db), cache_(db) {}
@@ -139,26 +127,11 @@ Status SqliteCaseStore::FlushWrites() {
     h.events.Clear();
   }
   if (!h.sanctions.empty()) {
-    // In the index's order: sanctions_offender is then written front to back, not at random.
-    std::sort(h.sanctions.begin(), h.sanctions.end(),
-              [](const Held::Sanction& a, const Held::Sanction& b) {
-                return std::tie(a.offender_key, a.article, a.decided_on) <
-                       std::tie(b.offender_key, b.article, b.decided_on);
-              });
-    for (const Held::Sanction& x : h.sanctions) {
-      h.sanction_rows.Int(x.case_id);
-      h.sanction_rows.Text(x.offender_key);
-      h.sanction_rows.Text(x.article);
-      h.sanction_rows.Text(x.decided_on);
-      h.sanction_rows.Text(x.kind);
-      h.sanction_rows.OptInt(x.amount_cents);
-    }
     auto s = Stmt(sql::kSanctionsInsertRows);
     if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.sanction_rows);
+    (*s)->BindRows(1, h.sanctions);
     HH_TRY((*s)->Run());
-    h.sanctions.clear();
-    h.sanction_rows.Clear();
+    h.sanctions.Clear();
   }
   return Status::Ok();
 }
@@ -1164,9 +1137,13 @@ Status SqliteCaseStore::RecordSanction(CaseId id, std::string_view offender_key,
                                        std::string_view article, LocalDate decided,
                                        std::string_view kind, std::optional<Money> amount) {
   if (held_) {
-    held_->sanctions.push_back({id.value, std::string(offender_key), std::string(article),
-                                decided.ToIsoString(), std::string(kind),
-                                amount ? std::optional<int64_t>(amount->cents()) : std::nullopt});
+    RowBatch& b = held_->sanctions;
+    b.Int(id.value);
+    b.Text(offender_key);
+    b.Text(article);
+    b.Text(decided.ToIsoString());
+    b.Text(kind);
+    b.OptInt(amount ? std::optional<int64_t>(amount->cents()) : std::nullopt);
     return Status::Ok();
   }
   auto s = Stmt(sql::kSanctionsInsert);
