@@ -400,14 +400,10 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
         credits.push_back(Credit{*sid, &t});
       }
     }
-    // What the credits' references point at, read a run at a time (on the reader's thread
-    // while the run before is written, when there is a reader): their requests, those
-    // requests' cases, the addressees' offender keys and the cases already reminded (Move's
-    // reads).
     // The payments, refunds, request updates, case moves, events and sanctions of a run are
     // held by the stores and written with one statement of each kind when the run ends
     // (HoldWrites): a statement per row would cost more than the rows do. Nothing in a run
-    // reads them back: the working copies above carry what a later payment needs.
+    // reads them back: the working copies (Working) carry what a later payment needs.
     struct Holding {
       CaseStore& cases;
       PaymentStore& payments;
@@ -421,6 +417,10 @@ Result<ReconcileReport> ImportPayments(CaseStore& cases, PaymentStore& payments,
     if (!held.ok()) return held;
     work.requests.reserve(credits.size());
     work.cases.reserve(credits.size());
+    // What the credits' references point at, read a run at a time (on the reader's thread
+    // while the run before is written, when there is a reader): their requests, those
+    // requests' cases, the addressees' offender keys and the cases already reminded (Move's
+    // reads).
     Prefetch prefetch(reader, cases, payments, credits);
     for (size_t k = 0; k < prefetch.runs(); ++k) {
       Loaded run;

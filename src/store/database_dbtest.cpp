@@ -8,10 +8,12 @@
 #include <fstream>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "store/database.h"
+#include "store/row_batch.h"
 #include "store/test_temp_dir.h"
 
 namespace hh {
@@ -148,6 +150,56 @@ TEST(DatabaseTest, TypedBindsAndReadsRoundTrip) {
   Result<bool> again = select->Step();
   ASSERT_TRUE(again.ok() && *again);
   EXPECT_EQ(select->ColumnInt64(0), values[0]);
+}
+
+// hh_rows (row_batch.h): a bound batch reads back as rows of its values, with their types, in
+// the order added; columns past the batch's width are NULL, an empty batch has no rows, and the
+// function without its batch is refused at prepare.
+TEST(DatabaseTest, RowBatchReadsBackAsTheTableValuedFunctionHhRows) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("hh.db"));
+  ASSERT_TRUE(db);
+  RowBatch batch(3);
+  batch.Int(7);
+  batch.Text("één");
+  batch.Null();
+  batch.OptInt(std::nullopt);
+  batch.OptText(std::string("twee"));
+  batch.Int(-1);
+  EXPECT_EQ(batch.rows(), 2u);
+  Result<Statement> st = db->Prepare(
+      "SELECT typeof(c0), c0, typeof(c1), c1, typeof(c2), c2, typeof(c3) "
+      "FROM hh_rows(?1)");
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  st->BindRows(1, batch);
+  std::vector<std::string> rows;
+  for (;;) {
+    Result<bool> row = st->Step();
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    if (!*row) break;
+    std::string line;
+    for (int i = 0; i < st->ColumnCount(); ++i) line += st->ColumnText(i) + "|";
+    rows.push_back(line);
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"integer|7|text|één|null||null|",
+                                            "null||text|twee|integer|-1|null|"}));
+
+  RowBatch empty(2);
+  st->Reset();
+  st->BindRows(1, empty);
+  Result<bool> none = st->Step();
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(*none);
+
+  // Inserted set-wise, the rows keep their order in the table's ids.
+  Exec(*db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+  Result<Statement> ins = db->Prepare("INSERT INTO t (v) SELECT c1 FROM hh_rows(?1)");
+  ASSERT_TRUE(ins.ok()) << ins.status().ToString();
+  ins->BindRows(1, batch);
+  ASSERT_TRUE(ins->Run().ok());
+  EXPECT_EQ(QueryText(*db, "SELECT group_concat(id || '=' || v, ',') FROM t"), "1=één,2=twee");
+
+  EXPECT_FALSE(db->Prepare("SELECT c0 FROM hh_rows").ok());  // no batch: no plan
 }
 
 TEST(DatabaseTest, EmptyBlobIsNotNull) {

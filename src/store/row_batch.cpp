@@ -34,6 +34,9 @@ int Connect(sqlite3* db, void* /*aux*/, int /*argc*/, const char* const* /*argv*
       "CREATE TABLE x(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, "
       "batch HIDDEN)");
   if (rc != SQLITE_OK) return rc;
+  // Only in statements we prepare, never from a view or trigger of the schema (a batch comes
+  // only from sqlite3_bind_pointer anyway, which SQL cannot forge).
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   auto* table = static_cast<RowsTable*>(sqlite3_malloc(sizeof(RowsTable)));
   if (table == nullptr) return SQLITE_NOMEM;
   std::memset(table, 0, sizeof(RowsTable));
