@@ -104,35 +104,20 @@ void SqliteCaseStore::StopHolding() { held_.reset(); }
 Status SqliteCaseStore::FlushWrites() {
   if (!held_) return Status::Ok();
   Held& h = *held_;
-  if (!h.moves.empty()) {
-    auto s = Stmt(sql::kCasesUpdateProgressRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.moves);
-    HH_TRY((*s)->Run());
-    const auto held = static_cast<int64_t>(h.moves.rows());
-    if (db_->Changes() != held) {
-      return FailedPrecondition(fmt::format(
-          "of {} cases moved together, {} were no longer in the state read: someone acted on "
-          "them first",
-          held, held - db_->Changes()));
-    }
-    h.moves.Clear();
-    h.moved.clear();
+  const auto held = static_cast<int64_t>(h.moves.rows());
+  auto moved = WriteRows(cache_, *db_, sql::kCasesUpdateProgressRows, h.moves);
+  if (!moved.ok()) return moved.status();
+  if (*moved != held) {
+    return FailedPrecondition(fmt::format(
+        "of {} cases moved together, {} were no longer in the state read: someone acted on "
+        "them first",
+        held, held - *moved));
   }
-  if (!h.events.empty()) {
-    auto s = Stmt(sql::kEventsInsertRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.events);
-    HH_TRY((*s)->Run());
-    h.events.Clear();
-  }
-  if (!h.sanctions.empty()) {
-    auto s = Stmt(sql::kSanctionsInsertRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.sanctions);
-    HH_TRY((*s)->Run());
-    h.sanctions.Clear();
-  }
+  h.moved.clear();
+  auto events = WriteRows(cache_, *db_, sql::kEventsInsertRows, h.events);
+  if (!events.ok()) return events.status();
+  auto sanctions = WriteRows(cache_, *db_, sql::kSanctionsInsertRows, h.sanctions);
+  if (!sanctions.ok()) return sanctions.status();
   return Status::Ok();
 }
 

@@ -233,33 +233,18 @@ Status SqlitePaymentStore::FlushWrites() {
   if (!held_) return Status::Ok();
   Held& h = *held_;
   // Payments before the refunds that refer to them.
-  if (!h.payments.empty()) {
-    auto s = Stmt(sql::kPaymentsInsertRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.payments);
-    HH_TRY((*s)->Run());
-    h.payments.Clear();
+  auto paid = WriteRows(cache_, *db_, sql::kPaymentsInsertRows, h.payments);
+  if (!paid.ok()) return paid.status();
+  auto refunds = WriteRows(cache_, *db_, sql::kRefundsInsertRows, h.refunds);
+  if (!refunds.ok()) return refunds.status();
+  const auto held = static_cast<int64_t>(h.requests.rows());
+  auto updated = WriteRows(cache_, *db_, sql::kPaymentRequestsUpdateRows, h.requests);
+  if (!updated.ok()) return updated.status();
+  if (*updated != held) {
+    return NotFound(fmt::format("of {} payment requests updated together, {} do not exist", held,
+                                held - *updated));
   }
-  if (!h.refunds.empty()) {
-    auto s = Stmt(sql::kRefundsInsertRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.refunds);
-    HH_TRY((*s)->Run());
-    h.refunds.Clear();
-  }
-  if (!h.requests.empty()) {
-    auto s = Stmt(sql::kPaymentRequestsUpdateRows);
-    if (!s.ok()) return s.status();
-    (*s)->BindRows(1, h.requests);
-    HH_TRY((*s)->Run());
-    const auto held = static_cast<int64_t>(h.requests.rows());
-    if (db_->Changes() != held) {
-      return NotFound(fmt::format("of {} payment requests updated together, {} do not exist", held,
-                                  held - db_->Changes()));
-    }
-    h.requests.Clear();
-    h.updated.clear();
-  }
+  h.updated.clear();
   return Status::Ok();
 }
 

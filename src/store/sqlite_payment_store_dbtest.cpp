@@ -83,6 +83,33 @@ class PaymentStoreTest : public ::testing::Test {
     return p;
   }
 
+  // An exact credit of request 1 with every optional field of a bank line filled in (the
+  // assignment fields left empty), and the check that a stored row holds all of them.
+  PaymentRecord FullCredit(int64_t statement_id) {
+    PaymentRecord p = Credit(statement_id, 5800, PaymentOutcome::kExact);
+    p.value_date = D("2026-03-18");
+    p.bank_reference = "REF-1";
+    p.ogm = "000000000197";
+    p.communication = "+++000/0000/00197+++";
+    p.counterparty_name = "Test Persoon";
+    p.counterparty_account = "BE71096123456769";
+    p.request_id = 1;
+    return p;
+  }
+  static void ExpectFullCredit(const PaymentRecord& p, int64_t statement_id) {
+    EXPECT_EQ(p.statement_id, statement_id);
+    EXPECT_EQ(p.amount.cents(), 5800);
+    EXPECT_EQ(p.booking_date, D("2026-03-19"));
+    EXPECT_EQ(p.value_date, D("2026-03-18"));
+    EXPECT_EQ(p.bank_reference, "REF-1");
+    EXPECT_EQ(p.ogm, "000000000197");
+    EXPECT_EQ(p.communication, "+++000/0000/00197+++");
+    EXPECT_EQ(p.counterparty_name, "Test Persoon");
+    EXPECT_EQ(p.counterparty_account, "BE71096123456769");
+    EXPECT_EQ(p.request_id, std::optional<int64_t>(1));
+    EXPECT_EQ(p.outcome, PaymentOutcome::kExact);
+  }
+
   // The rows of a test-only SELECT, each column as text ("NULL" for NULL).
   std::vector<std::vector<std::string>> Rows(const std::string& sql) {
     std::vector<std::vector<std::string>> out;
@@ -521,14 +548,7 @@ TEST_F(PaymentStoreTest, PaymentRoundTripsAndTheUnmatchedQueue) {
   ASSERT_TRUE(store_->InsertRequest(Request(2, c, "000000000298", 5800)).ok());
   const int64_t st = *store_->InsertStatement(BankStatement("2026/012", D("2026-03-19")));
 
-  PaymentRecord full = Credit(st, 5800, PaymentOutcome::kExact);
-  full.value_date = D("2026-03-18");
-  full.bank_reference = "REF-1";
-  full.ogm = "000000000197";
-  full.communication = "+++000/0000/00197+++";
-  full.counterparty_name = "Test Persoon";
-  full.counterparty_account = "BE71096123456769";
-  full.request_id = 1;
+  PaymentRecord full = FullCredit(st);
   full.assigned_by = "fin1";
   full.assigned_at = kNow;
   auto id = store_->InsertPayment(full);
@@ -539,17 +559,7 @@ TEST_F(PaymentStoreTest, PaymentRoundTripsAndTheUnmatchedQueue) {
   ASSERT_TRUE(g->has_value());
   const PaymentRecord& p = **g;
   EXPECT_EQ(p.id, 1);
-  EXPECT_EQ(p.statement_id, st);
-  EXPECT_EQ(p.amount.cents(), 5800);
-  EXPECT_EQ(p.booking_date, D("2026-03-19"));
-  EXPECT_EQ(p.value_date, D("2026-03-18"));
-  EXPECT_EQ(p.bank_reference, "REF-1");
-  EXPECT_EQ(p.ogm, "000000000197");
-  EXPECT_EQ(p.communication, "+++000/0000/00197+++");
-  EXPECT_EQ(p.counterparty_name, "Test Persoon");
-  EXPECT_EQ(p.counterparty_account, "BE71096123456769");
-  EXPECT_EQ(p.request_id, std::optional<int64_t>(1));
-  EXPECT_EQ(p.outcome, PaymentOutcome::kExact);
+  ExpectFullCredit(p, st);
   EXPECT_EQ(p.assigned_by, "fin1");
   EXPECT_EQ(p.assigned_at, kNow);
 
@@ -677,15 +687,7 @@ TEST_F(PaymentStoreTest, HeldWritesLandAtTheFlushAsDirectOnesWould) {
 
   Status s = cases_->Transact([&]() -> Status {
     EXPECT_TRUE(store_->HoldWrites().ok());
-    PaymentRecord full = Credit(st, 5800, PaymentOutcome::kExact);
-    full.value_date = D("2026-03-18");
-    full.bank_reference = "REF-1";
-    full.ogm = "000000000197";
-    full.communication = "+++000/0000/00197+++";
-    full.counterparty_name = "Test Persoon";
-    full.counterparty_account = "BE71096123456769";
-    full.request_id = 1;
-    auto id = store_->InsertPayment(full);
+    auto id = store_->InsertPayment(FullCredit(st));
     EXPECT_TRUE(id.ok());
     EXPECT_EQ(*id, 2);  // after the direct one
     EXPECT_EQ(*store_->InsertPayment(Credit(st, 6000, PaymentOutcome::kOverpaid)), 3);
@@ -723,17 +725,8 @@ TEST_F(PaymentStoreTest, HeldWritesLandAtTheFlushAsDirectOnesWould) {
   auto g = store_->GetPayment(2);
   ASSERT_TRUE(g.ok() && g->has_value());
   const PaymentRecord& p = **g;
-  EXPECT_EQ(p.statement_id, st);
-  EXPECT_EQ(p.amount.cents(), 5800);
-  EXPECT_EQ(p.booking_date, D("2026-03-19"));
-  EXPECT_EQ(p.value_date, D("2026-03-18"));
-  EXPECT_EQ(p.bank_reference, "REF-1");
-  EXPECT_EQ(p.ogm, "000000000197");
-  EXPECT_EQ(p.communication, "+++000/0000/00197+++");
-  EXPECT_EQ(p.counterparty_name, "Test Persoon");
-  EXPECT_EQ(p.counterparty_account, "BE71096123456769");
-  EXPECT_EQ(p.request_id, std::optional<int64_t>(1));
-  EXPECT_EQ(p.outcome, PaymentOutcome::kExact);
+  ExpectFullCredit(p, st);
+  EXPECT_EQ(p.assigned_by, "");
   EXPECT_EQ(p.assigned_at, std::nullopt);
   EXPECT_EQ(Rows("SELECT payment_id, case_id, amount_cents, reason, status FROM refunds"),
             (std::vector<std::vector<std::string>>{

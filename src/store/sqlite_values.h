@@ -13,6 +13,7 @@
 #include "core/instant.h"
 #include "core/status.h"
 #include "store/database.h"
+#include "store/row_batch.h"
 
 namespace hh {
 
@@ -94,6 +95,20 @@ Status EachRow(Statement* st, F row) {
     Status s = row();
     if (!s.ok()) return s;
   }
+}
+
+// Runs `sql`, one statement over hh_rows(?1) (row_batch.h), on `rows` when there are any, and
+// empties them (a store's flush of held writes). Returns how many rows the statement changed.
+inline Result<int64_t> WriteRows(StatementCache& cache, Database& db, std::string_view sql,
+                                 RowBatch& rows) {
+  if (rows.empty()) return int64_t{0};
+  auto s = cache.Get(sql);
+  if (!s.ok()) return s.status();
+  (*s)->BindRows(1, rows);
+  Status run = (*s)->Run();
+  if (!run.ok()) return run;
+  rows.Clear();
+  return db.Changes();
 }
 
 }  // namespace hh
