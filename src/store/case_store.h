@@ -143,14 +143,18 @@ class CaseStore {
   // committed when it began; the writes of another connection's open transaction are not in
   // it). Not within a Transact of the same store.
   virtual Status ReadSnapshot(const std::function<Status()>& work) = 0;
-  // Bulk writing within one long Transact (reconciling a statement file): after HoldWrites(),
-  // UpdateCaseProgress, AppendEvent and RecordSanction are kept in memory, and FlushWrites()
+  // Bulk writing within one long Transact (reconciling a statement file, importing camera
+  // reads): after HoldWrites(), InsertCase, UpdateCaseProgress, AppendEvent, RecordSanction
+  // and InsertEvidence of a case inserted while holding are kept in memory, and FlushWrites()
   // writes what is held with one statement of each kind; the caller flushes before it
-  // commits. Reads do not see held writes. A held UpdateCaseProgress checks the state it
-  // expects when it is flushed (FailedPrecondition then, for the batch). StopHolding() drops
-  // whatever is still held (the work failed and is rolled back) and writes directly again.
-  // Other writes are not held (UpdateCase and DeleteSanctions flush first). HoldWrites is
-  // Internal outside a transaction.
+  // commits. Reads do not see held writes. A held InsertCase returns the id the case will
+  // have; a case that collides with one in the store fails the flush (AlreadyExists), as a
+  // held case's read that is evidence of another case does. A held UpdateCaseProgress checks
+  // the state it expects when it is flushed (FailedPrecondition then, for the batch).
+  // StopHolding() drops whatever is still held (the work failed and is rolled back) and
+  // writes directly again. Other writes are not held: UpdateCase and DeleteSanctions flush
+  // first, and so do InsertParty, SetAddressee, DeleteCameraEvidence and LogLookup of a held
+  // case. HoldWrites is Internal outside a transaction.
   // After an error from FlushWrites, part of the batch may be written: the caller rolls its
   // transaction back.
   virtual Status HoldWrites() = 0;

@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <cstring>
+#include <string>
 
 #include "store/database.h"
 
@@ -14,7 +15,7 @@ namespace {
 // The type name SQLite checks between sqlite3_bind_pointer and sqlite3_value_pointer, so that
 // no other pointer (nor a user's value) can reach the module.
 constexpr const char* kPointerType = "hh::RowBatch";
-// The hidden column the function's argument binds to, after c0 .. c15.
+// The hidden column the function's argument binds to, after c0 .. c39.
 constexpr int kBatchColumn = RowBatch::kMaxColumns;
 
 struct RowsTable {
@@ -29,10 +30,10 @@ struct RowsCursor {
 
 int Connect(sqlite3* db, void* /*aux*/, int /*argc*/, const char* const* /*argv*/,
             sqlite3_vtab** out, char** /*error*/) {
-  const int rc = sqlite3_declare_vtab(
-      db,
-      "CREATE TABLE x(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, "
-      "batch HIDDEN)");
+  std::string declaration = "CREATE TABLE x(";
+  for (int i = 0; i < RowBatch::kMaxColumns; ++i) declaration += "c" + std::to_string(i) + ", ";
+  declaration += "batch HIDDEN)";
+  const int rc = sqlite3_declare_vtab(db, declaration.c_str());
   if (rc != SQLITE_OK) return rc;
   // Only in statements we prepare, never from a view or trigger of the schema (a batch comes
   // only from sqlite3_bind_pointer anyway, which SQL cannot forge).

@@ -23,8 +23,8 @@ namespace hh {
 
 class RowBatch {
  public:
-  // Columns c0 .. c15 exist; a batch uses the first `width`. Values past the width read NULL.
-  static constexpr int kMaxColumns = 16;
+  // Columns c0 .. c39 exist; a batch uses the first `width`. Values past the width read NULL.
+  static constexpr int kMaxColumns = 40;
 
   explicit RowBatch(int width);
 

@@ -88,6 +88,9 @@ class SqliteCaseStore final : public CaseStore {
   // reset before it is returned.
   Result<CachedStatement> Stmt(std::string_view sql);
   Status RefreshNameKey(CaseId id);
+  // Flushes what is held when `id` is a case inserted while holding (not in the table yet):
+  // the writes that name a case directly come after it.
+  Status FlushIfHeld(CaseId id);
 
   struct Held;  // the writes kept between HoldWrites and FlushWrites
 
