@@ -124,6 +124,78 @@ TEST_F(CaseStoreTest, UpdateRefusesWhenSomeoneActedFirst) {
 // Held writes (reconciliation's bulk path): moves, events and sanctions land at the flush as
 // direct ones would, a second move of a case flushes the first, and a case no longer in the
 // state the mover saw fails the flush.
+TEST_F(CaseStoreTest, HeldNewCasesLandAtTheFlushWithTheIdsTheyWereGiven) {
+  const CaseId before = *store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt);
+  const Evidence read{"camera_read", "img/2.jpg", "CAM1", "D2", kNow, "0.95"};
+  const CaseEvent opened{kNow, "system", "Systeem", Role::kAdministrator, "opened",
+                         std::nullopt, CaseState::kAwaitingReview, "", "1 camera-lezing(en)"};
+  CaseId a, b;
+  Status s = store_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    Case ca = CameraCase("1BBB222", "2026-03-20");
+    ca.state_deadline = D("2026-04-30");
+    ca.limit_day = D("2026-09-20");
+    a = *store_->InsertCase(ca, D("2026-04-01"));
+    b = *store_->InsertCase(CameraCase("1CCC333", "2026-03-21"), std::nullopt);
+    EXPECT_TRUE(*store_->InsertEvidence(a, read));
+    EXPECT_TRUE(store_->AppendEvent(a, opened).ok());
+    EXPECT_TRUE(store_->AppendEvent(b, opened).ok());
+    // Evidence of a case that was stored before is written at once, as without holding.
+    EXPECT_TRUE(*store_->InsertEvidence(before, {"camera_read", "", "CAM1", "D1", kNow, "0.9"}));
+    // Not written yet.
+    EXPECT_EQ(store_->GetCase(a).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(store_->GetCaseFile(before)->evidence.size(), 1u);
+    return store_->FlushWrites();
+  });
+  store_->StopHolding();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(a.value, before.value + 1);
+  EXPECT_EQ(b.value, before.value + 2);
+  const CaseFile fa = *store_->GetCaseFile(a);
+  EXPECT_EQ(fa.c.plate, "1BBB222");
+  EXPECT_EQ(fa.c.state, CaseState::kAwaitingReview);
+  EXPECT_EQ(fa.c.state_deadline, D("2026-04-30"));
+  EXPECT_EQ(fa.c.limit_day, D("2026-09-20"));
+  EXPECT_EQ(fa.c.amount, Money::FromEuro(58));
+  EXPECT_EQ(fa.c.article, "KB 9 maart 2014 art. 3");
+  EXPECT_EQ(fa.c.facts_at, kNow);
+  ASSERT_EQ(fa.evidence.size(), 1u);
+  EXPECT_EQ(fa.evidence[0].detection_id, "D2");
+  EXPECT_EQ(fa.evidence[0].confidence, "0.95");
+  ASSERT_EQ(fa.events.size(), 1u);
+  EXPECT_EQ(fa.events[0].to, CaseState::kAwaitingReview);
+  EXPECT_EQ(store_->GetCaseFile(b)->events.size(), 1u);
+  EXPECT_EQ(store_->GetCase(b)->facts_day, D("2026-03-21"));
+  EXPECT_EQ(*store_->CasesToWake(D("2026-04-01")), std::vector<CaseId>{a});
+  // A case opened directly afterwards takes the next id.
+  EXPECT_EQ(store_->InsertCase(CameraCase("1DDD444", "2026-03-20"), std::nullopt)->value,
+            before.value + 3);
+}
+
+TEST_F(CaseStoreTest, HeldCaseThatCollidesFailsTheFlushAndAPartyOfAHeldCaseFlushesFirst) {
+  ASSERT_TRUE(store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt).ok());
+  Status s = store_->Transact([&]() -> Status {
+    EXPECT_TRUE(store_->HoldWrites().ok());
+    const CaseId held = *store_->InsertCase(CameraCase("1BBB222", "2026-03-20"), std::nullopt);
+    Party holder;
+    holder.role = PartyRole::kHolder;
+    holder.name = "Jan Peeters";
+    holder.addressee = true;
+    // The party needs its case in the table: the held case is written first.
+    auto party = store_->InsertParty(held, holder);
+    EXPECT_TRUE(party.ok()) << party.status().ToString();
+    EXPECT_EQ(store_->GetCaseFile(held)->parties.size(), 1u);
+    // The same plate, zone and day as the first case: refused when written.
+    EXPECT_TRUE(store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt).ok());
+    return store_->FlushWrites();
+  });
+  store_->StopHolding();
+  EXPECT_EQ(s.code(), StatusCode::kAlreadyExists) << s.ToString();
+  // Rolled back whole: the party's case too.
+  CaseFilter all;
+  EXPECT_EQ(store_->ListCases(all)->cases.size(), 1u);
+}
+
 TEST_F(CaseStoreTest, HeldMovesEventsAndSanctionsLandAtTheFlush) {
   const CaseId a = *store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt);
   const CaseId b = *store_->InsertCase(CameraCase("1BBB222", "2026-03-20"), std::nullopt);
