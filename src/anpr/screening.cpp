@@ -782,6 +782,13 @@ Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::
   return Run(config, path, options, nullptr);
 }
 
+Result<ScreenResult> ScreenDetectionsLoadingPermits(const ScreeningConfig& config,
+                                                    const std::string& path,
+                                                    const ScreenOptions& options,
+                                                    const std::function<Status()>& load_permits) {
+  return Run(config, path, options, load_permits);
+}
+
 Result<ScreenResult> ScreenFiles(const ScreeningFiles& files, const ScreenOptions& options,
                                  ScreeningConfig* config) {
   Status s = LoadCamerasAndZones(files, config);

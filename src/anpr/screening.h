@@ -174,6 +174,13 @@ struct ScreenResult {
 // be read, fails as a whole; bad rows are returned as rejects and the rest is processed.
 Result<ScreenResult> ScreenDetections(const ScreeningConfig& config, const std::string& path,
                                       const ScreenOptions& options);
+// As ScreenDetections, but config's permits are not loaded yet: load_permits fills them (on the
+// calling thread, reading config's zones but changing nothing else) while the parser threads
+// already read the file; the reads are decided once it returned. Its error is the result.
+Result<ScreenResult> ScreenDetectionsLoadingPermits(const ScreeningConfig& config,
+                                                    const std::string& path,
+                                                    const ScreenOptions& options,
+                                                    const std::function<Status()>& load_permits);
 // Loads the configuration files into *config and screens files.detections, reading the permits
 // while the parser threads already read detections. Errors as LoadScreeningConfig and
 // ScreenDetections; nothing is returned but the error if any file is bad.

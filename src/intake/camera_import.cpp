@@ -152,7 +152,20 @@ Result<ConfigImportReport> ImportPermits(CaseStore& store, const std::string& fi
   return ConfigImportReport{rows.size()};
 }
 
-Result<ScreeningConfig> ConfigFromStore(CaseStore& store) {
+Status PermitsFromStore(CaseStore& store, ScreeningConfig* cfg) {
+  Status s = store.ForEachPermit([&](const PermitRow& p) {
+    const uint32_t* known = cfg->zone_index.Find(p.zone_id);
+    const uint32_t zone = p.zone_id == "*"   ? PermitIndex::kAnyZone
+                          : known != nullptr ? *known
+                                             : PermitIndex::kNoZone;
+    cfg->permits.Add(p.plate, zone, p.valid_from, p.valid_to);
+  });
+  if (!s.ok()) return s;
+  cfg->permits.Build();
+  return Status::Ok();
+}
+
+Result<ScreeningConfig> ConfigFromStore(CaseStore& store, bool with_permits) {
   ScreeningConfig cfg;
   auto cams = store.Cameras();
   if (!cams.ok()) return cams.status();
@@ -187,15 +200,10 @@ Result<ScreeningConfig> ConfigFromStore(CaseStore& store) {
     const uint32_t z = cfg.InternZone(r.zone_id);
     cfg.zone_rules[z].push_back(rule);
   }
-  Status s = store.ForEachPermit([&](const PermitRow& p) {
-    const uint32_t* known = cfg.zone_index.Find(p.zone_id);
-    const uint32_t zone = p.zone_id == "*"   ? PermitIndex::kAnyZone
-                          : known != nullptr ? *known
-                                             : PermitIndex::kNoZone;
-    cfg.permits.Add(p.plate, zone, p.valid_from, p.valid_to);
-  });
-  if (!s.ok()) return s;
-  cfg.permits.Build();
+  if (with_permits) {
+    Status s = PermitsFromStore(store, &cfg);
+    if (!s.ok()) return s;
+  }
   return cfg;
 }
 
@@ -252,6 +260,7 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
                                  std::vector<Read>& reads, Instant now) {
   DecideCounts counts;
   if (reads.empty()) return counts;
+  PhaseTimer t2;
   std::sort(reads.begin(), reads.end(), [](const Read& a, const Read& b) {
     if (a.zone_id != b.zone_id) return a.zone_id < b.zone_id;
     if (a.plate != b.plate) return a.plate < b.plate;
@@ -268,6 +277,7 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
     existing.emplace(GroupKey(k.zone_id, k.plate, k.day), k);
   });
   if (!scan.ok()) return scan;
+  t2.Mark("  decide: sorted and scanned");
   auto cams = store.Cameras();
   if (!cams.ok()) return cams.status();
   std::unordered_map<std::string, const CameraRow*> camera;
@@ -290,7 +300,10 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
           {"camera_read", r.image_ref, r.camera_id, r.detection_id, r.at, r.confidence});
     }
     const Read& first = first_strong != nullptr ? *first_strong : reads[begin];
-    auto found = existing.find(GroupKey(first.zone_id, first.plate, first.day));
+    // The map holds the store's cases only: each key is one group of the sorted reads, so a
+    // case opened below is never looked up again in this call.
+    auto found = existing.empty() ? existing.end()
+                                  : existing.find(GroupKey(first.zone_id, first.plate, first.day));
     if (found != existing.end()) {
       // Rule 5/6 across files: the read joins the case as evidence.
       const CaseId id = found->second.id;
@@ -364,13 +377,11 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
                        fmt::format("{} camera-lezing(en){}", end - begin,
                                    c.warning ? ", waarschuwingsperiode" : ""));
     if (!id.ok()) return id.status();
-    existing.emplace(
-        GroupKey(c.zone_id, c.plate, c.facts_day),
-        CameraCaseKey{*id, c.zone_id, c.plate, c.facts_day, c.state, c.flags, c.facts_at});
     ++counts.new_cases;
     counts.warning_cases += c.warning ? 1 : 0;
     begin = end;
   }
+  t2.Mark("  decide: loop");
   return counts;
 }
 
@@ -411,9 +422,10 @@ Result<DetectionImportReport> ImportDetections(CaseStore& store, SettingsStore& 
                                                const GasSettings& settings, const std::string& file,
                                                const DetectionImportOptions& options, Instant now) {
   PhaseTimer timer;
-  auto config = ConfigFromStore(store);
+  // The permits are read while the parser threads already read the file (below).
+  auto config = ConfigFromStore(store, /*with_permits=*/false);
   if (!config.ok()) return config.status();
-  timer.Mark("config from store");
+  timer.Mark("cameras and zones from store");
 
   ScreenOptions opt;
   opt.as_of = options.as_of;
@@ -461,9 +473,10 @@ Result<DetectionImportReport> ImportDetections(CaseStore& store, SettingsStore& 
   opt.import = mode;
   timer.Mark("read memory loaded");
 
-  auto screened = ScreenDetections(*config, file, opt);
+  auto screened = ScreenDetectionsLoadingPermits(*config, file, opt,
+                                                 [&] { return PermitsFromStore(store, &*config); });
   if (!screened.ok()) return screened.status();
-  timer.Mark("screened");
+  timer.Mark("permits read and screened");
   DetectionImportReport report;
   report.stats = screened->stats;
   report.rejects = std::move(screened->rejects);

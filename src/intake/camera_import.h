@@ -40,8 +40,10 @@ struct ConfigImportReport {
 [[nodiscard]] Result<ConfigImportReport> ImportPermits(CaseStore& store, const std::string& file);
 
 // The screening configuration as the store holds it now. FailedPrecondition when no cameras
-// were imported yet.
-[[nodiscard]] Result<ScreeningConfig> ConfigFromStore(CaseStore& store);
+// were imported yet. Without `with_permits`, the permits are left to PermitsFromStore.
+[[nodiscard]] Result<ScreeningConfig> ConfigFromStore(CaseStore& store, bool with_permits = true);
+// The store's permits into cfg->permits, against cfg's zones.
+[[nodiscard]] Status PermitsFromStore(CaseStore& store, ScreeningConfig* cfg);
 
 struct DetectionImportOptions {
   std::optional<Instant> as_of;  // rule 7; none: every read is decided now

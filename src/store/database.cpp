@@ -213,7 +213,9 @@ double Statement::ColumnDouble(int column) const {
   return sqlite3_column_double(stmt_, column);
 }
 
-std::string Statement::ColumnText(int column) const {
+std::string Statement::ColumnText(int column) const { return std::string(ColumnView(column)); }
+
+std::string_view Statement::ColumnView(int column) const {
   assert(has_row_ && column >= 0 && column < ColumnCount());
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   const int n = sqlite3_column_bytes(stmt_, column);  // after _text, as SQLite requires

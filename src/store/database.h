@@ -87,6 +87,8 @@ class Statement {
   int64_t ColumnInt64(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;
+  // The text without a copy: valid only until the next Step() or Reset().
+  std::string_view ColumnView(int column) const;
   std::vector<std::byte> ColumnBlob(int column) const;
 
  private:

@@ -373,16 +373,17 @@ namespace {
 Status ReadPermits(Statement* st, const std::function<void(const PermitRow&)>& fn) {
   PermitRow p;
   Status rows = EachRow(st, [&]() -> Status {
-    p.permit_id = st->ColumnText(0);
-    p.plate = st->ColumnText(1);
-    p.zone_id = st->ColumnText(2);
+    // Assigned from views: the strings keep their buffers from row to row.
+    p.permit_id = st->ColumnView(0);
+    p.plate = st->ColumnView(1);
+    p.zone_id = st->ColumnView(2);
     auto from = InstantAt(*st, 3, "permits.valid_from");
     if (!from.ok()) return from.status();
     auto to = InstantAt(*st, 4, "permits.valid_to");
     if (!to.ok()) return to.status();
     p.valid_from = *from;
     p.valid_to = *to;
-    p.category = st->ColumnText(5);
+    p.category = st->ColumnView(5);
     fn(p);
     return Status::Ok();
   });

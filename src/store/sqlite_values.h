@@ -45,7 +45,7 @@ inline std::optional<std::string> NonEmpty(std::string_view s) {
 }
 
 inline Result<Instant> InstantAt(const Statement& s, int col, const char* name) {
-  const std::string text = s.ColumnText(col);
+  const std::string_view text = s.ColumnView(col);
   Instant t;
   const char* why = nullptr;
   if (!Instant::TryParse(text, &t, &why)) {
