@@ -181,9 +181,8 @@ Status SqliteCaseStore::FlushWrites() {
   auto cases = WriteRows(cache_, *db_, sql::kCasesInsertRows, h.cases);
   if (!cases.ok()) {
     if (cases.status().message().find("UNIQUE") != std::string::npos) {
-      return AlreadyExists(fmt::format(
-          "of {} cases opened together, one exists already ({})", inserted,
-          cases.status().message()));
+      return AlreadyExists(fmt::format("of {} cases opened together, one exists already ({})",
+                                       inserted, cases.status().message()));
     }
     return cases.status();
   }

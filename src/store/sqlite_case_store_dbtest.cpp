@@ -127,8 +127,15 @@ TEST_F(CaseStoreTest, UpdateRefusesWhenSomeoneActedFirst) {
 TEST_F(CaseStoreTest, HeldNewCasesLandAtTheFlushWithTheIdsTheyWereGiven) {
   const CaseId before = *store_->InsertCase(CameraCase("1AAA111", "2026-03-20"), std::nullopt);
   const Evidence read{"camera_read", "img/2.jpg", "CAM1", "D2", kNow, "0.95"};
-  const CaseEvent opened{kNow, "system", "Systeem", Role::kAdministrator, "opened",
-                         std::nullopt, CaseState::kAwaitingReview, "", "1 camera-lezing(en)"};
+  const CaseEvent opened{kNow,
+                         "system",
+                         "Systeem",
+                         Role::kAdministrator,
+                         "opened",
+                         std::nullopt,
+                         CaseState::kAwaitingReview,
+                         "",
+                         "1 camera-lezing(en)"};
   CaseId a, b;
   Status s = store_->Transact([&]() -> Status {
     EXPECT_TRUE(store_->HoldWrites().ok());
