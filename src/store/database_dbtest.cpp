@@ -1,5 +1,6 @@
 // Database, Statement and Transaction on fresh SQLite files: the connection settings, typed binds
 // and reads, transactions, and how SQLite's errors become Status codes.
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -200,6 +201,55 @@ TEST(DatabaseTest, RowBatchReadsBackAsTheTableValuedFunctionHhRows) {
   EXPECT_EQ(QueryText(*db, "SELECT group_concat(id || '=' || v, ',') FROM t"), "1=één,2=twee");
 
   EXPECT_FALSE(db->Prepare("SELECT c0 FROM hh_rows").ok());  // no batch: no plan
+}
+
+// A batch larger than its blocks (32,768 cells, 1 MiB of text) keeps every value where it was
+// put, a text larger than a block included, and after Clear() it holds only what came after.
+TEST(DatabaseTest, RowBatchBeyondItsBlocksAndAfterClearReadsBackWhole) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("hh.db"));
+  ASSERT_TRUE(db);
+  Exec(*db, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, v TEXT, w TEXT)");
+  Result<Statement> ins = db->Prepare("INSERT INTO t (n, v, w) SELECT c0, c1, c2 FROM hh_rows(?1)");
+  ASSERT_TRUE(ins.ok()) << ins.status().ToString();
+  auto text = [](int i) { return fmt::format("row {:06d} {}", i, std::string(i % 50, 'x')); };
+  const std::string big(3 << 20, 'b');  // three blocks' worth in one value
+  RowBatch batch(3);
+  constexpr int kRows = 50'000;  // 150,000 cells, about 2.2 MB of text
+  for (int i = 0; i < kRows; ++i) {
+    batch.Int(i);
+    batch.Text(text(i));
+    if (i == 20'000) {
+      batch.Text(big);
+    } else {
+      batch.Null();
+    }
+  }
+  ASSERT_EQ(batch.rows(), static_cast<size_t>(kRows));
+  ins->BindRows(1, batch);
+  ASSERT_TRUE(ins->Run().ok());
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT count(*) FROM t WHERE v = 'row ' || printf('%06d', n) || ' ' "
+                      "|| substr(printf('%.50c', 'x'), 1, n % 50)"),
+            std::to_string(kRows));
+  EXPECT_EQ(QueryText(*db, "SELECT group_concat(n) FROM t WHERE w IS NOT NULL"), "20000");
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT length(w) = 3145728 AND w NOT GLOB '*[^b]*' FROM t "
+                      "WHERE n = 20000"),
+            "1");
+  EXPECT_EQ(QueryText(*db, "SELECT v FROM t WHERE n = 49999"), text(49'999));
+
+  batch.Clear();
+  EXPECT_TRUE(batch.empty());
+  batch.Int(-5);
+  batch.Text("na clear");
+  batch.Null();
+  Exec(*db, "DELETE FROM t");
+  ins->Reset();
+  ins->BindRows(1, batch);
+  ASSERT_TRUE(ins->Run().ok());
+  EXPECT_EQ(QueryText(*db, "SELECT group_concat(n || ':' || v || ':' || ifnull(w, '-')) FROM t"),
+            "-5:na clear:-");
 }
 
 TEST(DatabaseTest, EmptyBlobIsNotNull) {
