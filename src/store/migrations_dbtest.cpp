@@ -172,5 +172,28 @@ TEST_F(MigrationsTest, RefusesToRunInsideAnOpenTransaction) {
   EXPECT_EQ(ApplyMigrations(*db_, kFirstRun).status().code(), StatusCode::kInternal);
 }
 
+// 0012_permits_by_plate keeps the permits a database already had, now in plate order, and the
+// new key refuses a permit id twice for one plate.
+TEST_F(MigrationsTest, PermitsByPlateKeepsTheStoredPermits) {
+  const std::span<const Migration> all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 12u);
+  ASSERT_EQ(all[11].Label(), "0012_permits_by_plate");
+  ASSERT_TRUE(ApplyMigrations(*db_, all.first(11), kFirstRun).ok());
+  ASSERT_TRUE(db_->Execute("INSERT INTO permits (permit_id, plate, zone_id, valid_from, valid_to, "
+                           "category) VALUES ('P2', '2BBB222', 'Z1', '2026-01-01T00:00:00Z', "
+                           "'2027-01-01T00:00:00Z', 'resident'), ('P1', '1AAA111', '*', "
+                           "'2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z', 'delivery')")
+                  .ok());
+  Result<MigrationReport> r = ApplyMigrations(*db_, all, kSecondRun);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Rows("SELECT plate, permit_id, zone_id, valid_from, valid_to, category FROM permits"),
+            (std::vector<std::string>{
+                "1AAA111|P1|*|2026-02-01T00:00:00Z|2026-03-01T00:00:00Z|delivery",
+                "2BBB222|P2|Z1|2026-01-01T00:00:00Z|2027-01-01T00:00:00Z|resident"}));
+  EXPECT_FALSE(db_->Execute("INSERT INTO permits VALUES ('1AAA111', 'P1', 'Z1', '', '', '')").ok());
+  EXPECT_EQ(Rows("SELECT count(*) FROM sqlite_schema WHERE name = 'permits_plate'"),
+            std::vector<std::string>{"0"});
+}
+
 }  // namespace
 }  // namespace hh

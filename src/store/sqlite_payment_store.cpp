@@ -160,8 +160,8 @@ Result<Refund> ReadRefund(const Statement& st) {
 
 // A read never leaves its statement running: a statement stopped on a row keeps the
 // connection's read snapshot open (it would not see other connections' commits) and makes
-// DDL on the connection fail (the case store's ReplacePermits drops an index). So the readers
-// below Reset() a statement they stop before its end.
+// DDL on the connection fail. So the readers below Reset() a statement they stop before its
+// end.
 
 // Runs `st` (bound) and collects its rows with read(st), in the query's order.
 template <typename T, typename Read>

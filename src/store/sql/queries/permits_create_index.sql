@@ -1,1 +1,0 @@
-CREATE INDEX IF NOT EXISTS permits_plate ON permits (plate);
