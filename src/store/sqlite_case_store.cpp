@@ -23,6 +23,15 @@ std::string Sortable(Instant t) {
   s += fmt::format(".{:09d}Z", t.nanos());
   return s;
 }
+// Instant::ToRfc3339 into `out`, without a string of its own in the common case (whole
+// seconds).
+void AppendRfc3339(std::string& out, Instant t) {
+  if (t.nanos() == 0) {
+    t.AppendUtc(out);
+  } else {
+    out += t.ToRfc3339();
+  }
+}
 std::optional<std::string> Utc(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
   return Sortable(*t);
@@ -308,21 +317,41 @@ Status SqliteCaseStore::ReplaceZoneRules(std::span<const ZoneRuleRow> rows) {
 Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
   HH_TRY(db_->Execute(sql::kPermitsClear));
   // One statement for the whole file (hh_rows): a statement per permit cost three times more.
-  // In key order (0012_permits_by_plate.sql), so that the table grows at its end.
-  std::vector<const PermitRow*> order(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) order[i] = &rows[i];
-  std::sort(order.begin(), order.end(), [](const PermitRow* a, const PermitRow* b) {
-    if (a->plate != b->plate) return a->plate < b->plate;
-    return a->permit_id < b->permit_id;
+  // In key order (0012_permits_by_plate.sql), so that the table grows at its end. Sorted by
+  // the first eight bytes of the plate as one number first (a plate is seldom longer): a sort
+  // that followed every row's strings cost more than the insert.
+  struct Key {
+    uint64_t prefix;
+    const PermitRow* row;
+  };
+  std::vector<Key> order(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    uint64_t prefix = 0;
+    const std::string& plate = rows[i].plate;
+    for (size_t k = 0; k < 8; ++k) {
+      prefix = prefix << 8 | (k < plate.size() ? static_cast<unsigned char>(plate[k]) : 0u);
+    }
+    order[i] = {prefix, &rows[i]};
+  }
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    if (a.row->plate != b.row->plate) return a.row->plate < b.row->plate;
+    return a.row->permit_id < b.row->permit_id;
   });
   RowBatch batch(6);
-  for (const PermitRow* p : order) {
-    batch.Text(p->permit_id);
-    batch.Text(p->plate);
-    batch.Text(p->zone_id);
-    batch.Text(p->valid_from.ToRfc3339());
-    batch.Text(p->valid_to.ToRfc3339());
-    batch.Text(p->category);
+  std::string from, to;
+  for (const Key& key : order) {
+    const PermitRow& p = *key.row;
+    batch.Text(p.permit_id);
+    batch.Text(p.plate);
+    batch.Text(p.zone_id);
+    from.clear();
+    to.clear();
+    AppendRfc3339(from, p.valid_from);
+    AppendRfc3339(to, p.valid_to);
+    batch.Text(from);
+    batch.Text(to);
+    batch.Text(p.category);
   }
   auto written = WriteRows(cache_, *db_, sql::kPermitsInsertRows, batch);
   if (!written.ok()) {
