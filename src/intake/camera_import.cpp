@@ -294,10 +294,11 @@ Result<DecideCounts> DecideReads(CaseStore& store, const GasSettings& settings,
     evidence.clear();
     const Read* first_strong = nullptr;
     for (size_t i = begin; i < end; ++i) {
-      const Read& r = reads[i];
+      Read& r = reads[i];
       if (r.strong && first_strong == nullptr) first_strong = &r;
-      evidence.push_back(
-          {"camera_read", r.image_ref, r.camera_id, r.detection_id, r.at, r.confidence});
+      // Moved: below, only a read's zone, plate, day, camera, instant and country are used.
+      evidence.push_back({"camera_read", std::move(r.image_ref), r.camera_id,
+                          std::move(r.detection_id), r.at, std::move(r.confidence)});
     }
     const Read& first = first_strong != nullptr ? *first_strong : reads[begin];
     // The map holds the store's cases only: each key is one group of the sorted reads, so a
