@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <string>
@@ -139,52 +138,15 @@ sqlite3_module MakeModule() {
 
 RowBatch::RowBatch(int width) : width_(width) { assert(width > 0 && width <= kMaxColumns); }
 
-RowBatch::Cell& RowBatch::NewCell() {
-  const size_t block = cells_ / kCellsPerBlock;
-  if (block == cell_blocks_.size()) {
-    cell_blocks_.push_back(std::make_unique_for_overwrite<Cell[]>(kCellsPerBlock));
-  }
-  return cell_blocks_[block][cells_++ % kCellsPerBlock];
-}
-
-const char* RowBatch::Store(std::string_view v) {
-  while (text_block_ < text_blocks_.size() &&
-         text_blocks_[text_block_].capacity - text_used_ < v.size()) {
-    ++text_block_;  // what is left of a block stays unused
-    text_used_ = 0;
-  }
-  if (text_block_ == text_blocks_.size()) {
-    const size_t capacity = std::max(kTextBlock, v.size());
-    text_blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), capacity});
-    text_used_ = 0;
-  }
-  char* at = text_blocks_[text_block_].data.get() + text_used_;
-  if (!v.empty()) std::memcpy(at, v.data(), v.size());
-  text_used_ += v.size();
-  return at;
-}
-
-void RowBatch::Int(int64_t v) {
-  Cell& c = NewCell();
-  c.value = v;
-  c.size = 0;
-  c.kind = Kind::kInt;
-}
+void RowBatch::Int(int64_t v) { cells_.push_back(Cell{v, 0, Kind::kInt}); }
 
 void RowBatch::Text(std::string_view v) {
-  const char* text = Store(v);
-  Cell& c = NewCell();
-  c.text = text;
-  c.size = static_cast<uint32_t>(v.size());
-  c.kind = Kind::kText;
+  cells_.push_back(
+      Cell{static_cast<int64_t>(text_.size()), static_cast<uint32_t>(v.size()), Kind::kText});
+  text_.append(v);
 }
 
-void RowBatch::Null() {
-  Cell& c = NewCell();
-  c.value = 0;
-  c.size = 0;
-  c.kind = Kind::kNull;
-}
+void RowBatch::Null() { cells_.push_back(Cell{0, 0, Kind::kNull}); }
 
 void RowBatch::OptInt(const std::optional<int64_t>& v) {
   if (v) {
@@ -203,21 +165,19 @@ void RowBatch::OptText(const std::optional<std::string>& v) {
 }
 
 void RowBatch::Clear() {
-  cells_ = 0;
-  text_block_ = 0;
-  text_used_ = 0;
+  cells_.clear();
+  text_.clear();
 }
 
 void RowBatch::Result(sqlite3_context* ctx, size_t row, int column) const {
-  const size_t i = row * static_cast<size_t>(width_) + static_cast<size_t>(column);
-  const Cell& c = cell_blocks_[i / kCellsPerBlock][i % kCellsPerBlock];
+  const Cell& c = cells_[row * static_cast<size_t>(width_) + static_cast<size_t>(column)];
   switch (c.kind) {
     case Kind::kInt:
       sqlite3_result_int64(ctx, c.value);
       break;
     case Kind::kText:
       // SQLITE_STATIC: the batch outlives the statement (see the header).
-      sqlite3_result_text(ctx, c.text, static_cast<int>(c.size), SQLITE_STATIC);
+      sqlite3_result_text(ctx, text_.data() + c.value, static_cast<int>(c.size), SQLITE_STATIC);
       break;
     case Kind::kNull:
       sqlite3_result_null(ctx);

@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,9 +37,8 @@ class RowBatch {
 
   int width() const { return width_; }
   // Complete rows.
-  size_t rows() const { return cells_ / static_cast<size_t>(width_); }
-  bool empty() const { return cells_ == 0; }
-  // Empties the batch; its memory is kept for the next rows.
+  size_t rows() const { return cells_.size() / static_cast<size_t>(width_); }
+  bool empty() const { return cells_.empty(); }
   void Clear();
 
   // SQLite's side (the module in row_batch.cpp): value `column` of row `row` as the function's
@@ -50,30 +48,13 @@ class RowBatch {
  private:
   enum class Kind : uint8_t { kNull, kInt, kText };
   struct Cell {
-    union {
-      int64_t value;     // kInt
-      const char* text;  // kText: in one of text_'s blocks
-    };
+    int64_t value;  // the integer, or the text's offset in text_
     uint32_t size;  // the text's length
     Kind kind;
   };
-  // Cells and text live in fixed blocks that never move, so a batch of a million rows grows
-  // without copying what it holds (a vector's doubling copied tens of megabytes).
-  static constexpr size_t kCellsPerBlock = size_t{1} << 15;
-  static constexpr size_t kTextBlock = size_t{1} << 20;
-  Cell& NewCell();
-  const char* Store(std::string_view v);
-
   int width_;
-  size_t cells_ = 0;
-  std::vector<std::unique_ptr<Cell[]>> cell_blocks_;
-  struct TextBlock {
-    std::unique_ptr<char[]> data;
-    size_t capacity;
-  };
-  std::vector<TextBlock> text_blocks_;
-  size_t text_block_ = 0;  // the block being filled
-  size_t text_used_ = 0;   // bytes of it used
+  std::vector<Cell> cells_;
+  std::string text_;  // every text value, end to end
 };
 
 // Registers hh_rows on a connection (Database::Open). SQLite's result code.
