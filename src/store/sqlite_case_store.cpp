@@ -23,15 +23,6 @@ std::string Sortable(Instant t) {
   s += fmt::format(".{:09d}Z", t.nanos());
   return s;
 }
-// Instant::ToRfc3339 into `out`, without a string of its own in the common case (whole
-// seconds).
-void AppendRfc3339(std::string& out, Instant t) {
-  if (t.nanos() == 0) {
-    t.AppendUtc(out);
-  } else {
-    out += t.ToRfc3339();
-  }
-}
 std::optional<std::string> Utc(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
   return Sortable(*t);
@@ -121,7 +112,8 @@ void AddEvidenceRow(RowBatch& b, CaseId id, const Evidence& e) {
   b.OptText(NonEmpty(e.confidence));
 }
 
-// The columns of one held event, as events_insert_rows.sql reads them.
+// The columns of one event, as events_insert_rows.sql reads them.
+constexpr int kEventRowWidth = 10;
 void AddEventRow(RowBatch& b, CaseId id, const CaseEvent& e) {
   b.Int(id.value);
   b.Text(e.at.ToUtcString());
@@ -154,8 +146,8 @@ struct SqliteCaseStore::Held {
   RowBatch evidence{kEvidenceRowWidth};  // evidence_insert_rows.sql, of held cases only
   RowBatch moves{9};                     // cases_update_progress_rows.sql
   std::unordered_set<int64_t> moved;
-  RowBatch events{10};    // events_insert_rows.sql
-  RowBatch sanctions{6};  // sanctions_insert_rows.sql
+  RowBatch events{kEventRowWidth};  // events_insert_rows.sql
+  RowBatch sanctions{6};            // sanctions_insert_rows.sql
 };
 
 SqliteCaseStore::SqliteCaseStore(Database& db) : db_(&db), cache_(db) {}
@@ -166,12 +158,10 @@ Result<CachedStatement> SqliteCaseStore::Stmt(std::string_view sql) { return cac
 Status SqliteCaseStore::HoldWrites() {
   if (!db_->InTransaction()) return Internal("store: HoldWrites outside a transaction");
   if (held_) return Status::Ok();
-  auto max = Stmt(sql::kCasesMaxId);
+  auto max = FirstInt(cache_, sql::kCasesMaxId);
   if (!max.ok()) return max.status();
-  auto row = (*max)->Step();
-  if (!row.ok()) return row.status();
   auto held = std::make_unique<Held>();
-  held->first_case_id = held->next_case_id = (*max)->ColumnInt64(0) + 1;
+  held->first_case_id = held->next_case_id = *max + 1;
   held_ = std::move(held);
   return Status::Ok();
 }
@@ -339,18 +329,13 @@ Status SqliteCaseStore::ReplacePermits(std::span<const PermitRow> rows) {
     return a.row->permit_id < b.row->permit_id;
   });
   RowBatch batch(6);
-  std::string from, to;
   for (const Key& key : order) {
     const PermitRow& p = *key.row;
     batch.Text(p.permit_id);
     batch.Text(p.plate);
     batch.Text(p.zone_id);
-    from.clear();
-    to.clear();
-    AppendRfc3339(from, p.valid_from);
-    AppendRfc3339(to, p.valid_to);
-    batch.Text(from);
-    batch.Text(to);
+    batch.Text(p.valid_from.ToRfc3339());
+    batch.Text(p.valid_to.ToRfc3339());
     batch.Text(p.category);
   }
   auto written = WriteRows(cache_, *db_, sql::kPermitsInsertRows, batch);
@@ -1150,17 +1135,12 @@ Result<bool> SqliteCaseStore::InsertEvidence(CaseId id, const Evidence& e) {
     AddEvidenceRow(held_->evidence, id, e);  // a duplicate read fails the flush
     return true;
   }
+  RowBatch one(kEvidenceRowWidth);
+  AddEvidenceRow(one, id, e);
   auto s = Stmt(sql::kEvidenceInsert);
   if (!s.ok()) return s.status();
-  Statement* st = *s;
-  st->BindInt64(1, id.value);
-  st->BindText(2, e.kind);
-  st->BindText(3, e.ref);
-  BindOptText(st, 4, NonEmpty(e.camera_id));
-  BindOptText(st, 5, NonEmpty(e.camera_id.empty() ? std::string_view() : e.detection_id));
-  BindOptText(st, 6, Utc(e.observed_at));
-  BindOptText(st, 7, NonEmpty(e.confidence));
-  HH_TRY(st->Run());
+  (*s)->BindRows(1, one);
+  HH_TRY((*s)->Run());
   return db_->Changes() == 1;
 }
 
@@ -1178,28 +1158,12 @@ Status SqliteCaseStore::AppendEvent(CaseId id, const CaseEvent& e) {
     AddEventRow(held_->events, id, e);
     return Status::Ok();
   }
-  auto s = Stmt(sql::kEventsInsert);
+  RowBatch one(kEventRowWidth);
+  AddEventRow(one, id, e);
+  auto s = Stmt(sql::kEventsInsertRows);
   if (!s.ok()) return s.status();
-  Statement* st = *s;
-  st->BindInt64(1, id.value);
-  st->BindText(2, e.at.ToUtcString());
-  st->BindText(3, e.actor);
-  st->BindText(4, e.actor_name);
-  st->BindText(5, RoleName(e.role));
-  st->BindText(6, e.action);
-  if (e.from) {
-    st->BindText(7, CaseStateName(*e.from));
-  } else {
-    st->BindNull(7);
-  }
-  if (e.to) {
-    st->BindText(8, CaseStateName(*e.to));
-  } else {
-    st->BindNull(8);
-  }
-  st->BindText(9, e.reason);
-  st->BindText(10, e.detail);
-  return st->Run();
+  (*s)->BindRows(1, one);
+  return (*s)->Run();
 }
 
 Status SqliteCaseStore::LogLookup(CaseId id, Instant at, std::string_view user,

@@ -217,12 +217,10 @@ SqlitePaymentStore::~SqlitePaymentStore() = default;
 Status SqlitePaymentStore::HoldWrites() {
   if (!db_->InTransaction()) return Internal("store: HoldWrites outside a transaction");
   if (held_) return Status::Ok();
-  auto s = Stmt(sql::kPaymentsMaxId);
-  if (!s.ok()) return s.status();
-  auto row = (*s)->Step();
-  if (!row.ok()) return row.status();
+  auto max = FirstInt(cache_, sql::kPaymentsMaxId);
+  if (!max.ok()) return max.status();
   auto held = std::make_unique<Held>();
-  held->next_payment_id = (*row ? (*s)->ColumnInt64(0) : 0) + 1;
+  held->next_payment_id = *max + 1;
   held_ = std::move(held);
   return Status::Ok();
 }

@@ -97,6 +97,16 @@ Status EachRow(Statement* st, F row) {
   }
 }
 
+// The integer in the first column of `sql`'s first row, 0 when it has no row (a MAX(id) that
+// held inserts count up from).
+inline Result<int64_t> FirstInt(StatementCache& cache, std::string_view sql) {
+  auto s = cache.Get(sql);
+  if (!s.ok()) return s.status();
+  auto row = (*s)->Step();
+  if (!row.ok()) return row.status();
+  return *row ? (*s)->ColumnInt64(0) : int64_t{0};
+}
+
 // Runs `sql`, one statement over hh_rows(?1) (row_batch.h), on `rows` when there are any, and
 // empties them (a store's flush of held writes). Returns how many rows the statement changed.
 inline Result<int64_t> WriteRows(StatementCache& cache, Database& db, std::string_view sql,
